@@ -1,0 +1,11 @@
+package org.saraban.api.letter;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.axonframework.serialization.Revision;
+import org.saraban.api.common.PersonRef;
+
+@Revision("1")
+public record LetterCancelledEvent(String letterId, PersonRef by, String reason, Instant at) {
+}

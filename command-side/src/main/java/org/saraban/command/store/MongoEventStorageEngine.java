@@ -1,0 +1,458 @@
+package org.saraban.command.store;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.ClientSession;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Axon event storage on MongoDB with a global position (DESIGN.md §2). Each append takes a contiguous
+ * range of positions from a counter document ({@code findOneAndUpdate} + {@code $inc}) and stores one
+ * document per event with {@code _id} = its position; readers track with Axon's
+ * {@link GapAwareTrackingToken}, so an event whose append committed after a later position was read
+ * (a gap) is still delivered once it appears. A unique index on (aggregateIdentifier, sequenceNumber)
+ * turns concurrent appends to one aggregate into a {@code ConcurrencyException} for the loser.
+ * <p>
+ * Every read is a point lookup ({@code _id} or the unique {@code aggSeq} key, with {@code $in}), the
+ * only kind of query the embedded server answers from an index; on a real MongoDB the same queries
+ * use the same indexes.
+ */
+public class MongoEventStorageEngine extends BatchingEventStorageEngine {
+
+    static final String EVENTS = "events";
+    static final String SNAPSHOTS = "snapshots";
+    static final String COUNTERS = "event_counters";
+    private static final String COUNTER_ID = "globalIndex";
+
+    private final MongoClient client;
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> snapshots;
+    private final MongoCollection<Document> counters;
+    private final boolean transactions;
+    private final Duration gapTimeout;
+    private final int maxGapOffset;
+    private final int gapCleaningThreshold;
+    private final Supplier<Instant> clock;
+
+    protected MongoEventStorageEngine(Builder builder) {
+        super(builder);
+        this.client = builder.client;
+        MongoDatabase db = builder.database;
+        this.events = db.getCollection(EVENTS);
+        this.snapshots = db.getCollection(SNAPSHOTS);
+        this.counters = db.getCollection(COUNTERS);
+        this.transactions = builder.transactions;
+        this.gapTimeout = builder.gapTimeout;
+        this.maxGapOffset = builder.maxGapOffset;
+        this.gapCleaningThreshold = builder.gapCleaningThreshold;
+        this.clock = builder.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Creates the indexes; idempotent. */
+    public void ensureIndexes() {
+        events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),
+                new IndexOptions().unique(true).name("aggregate_sequence"));
+        events.createIndex(Indexes.ascending("aggSeq"), new IndexOptions().unique(true).name("aggSeq"));
+        events.createIndex(Indexes.ascending("eventIdentifier"), new IndexOptions().unique(true).name("eventIdentifier"));
+    }
+
+    // ------------------------------------------------------------------ append
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> eventMessages, Serializer serializer) {
+        if (eventMessages.isEmpty()) {
+            return;
+        }
+        int n = eventMessages.size();
+        Document counter = counters.findOneAndUpdate(eq("_id", COUNTER_ID), Updates.inc("value", (long) n),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        long first = counter.get("value", Number.class).longValue() - n + 1;
+        Date appendedAt = Date.from(clock.get());
+        List<Document> docs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            docs.add(toDocument(asDomainEventMessage(eventMessages.get(i)), first + i, appendedAt, serializer));
+        }
+        try {
+            if (transactions) {
+                try (ClientSession session = client.startSession()) {
+                    session.withTransaction(() -> events.insertMany(session, docs, new InsertManyOptions().ordered(true)));
+                }
+            } else {
+                events.insertMany(docs, new InsertManyOptions().ordered(true));
+            }
+        } catch (RuntimeException e) {
+            handlePersistenceException(e, eventMessages.get(failedIndex(e)));
+        }
+        for (Document d : docs) {
+            AppendedPositions.record(d.getString("aggregateIdentifier"), d.getLong("_id"));
+        }
+    }
+
+    private static int failedIndex(RuntimeException e) {
+        if (e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()) {
+            return bulk.getWriteErrors().get(0).getIndex();
+        }
+        return 0;
+    }
+
+    private Document toDocument(DomainEventMessage<?> event, long globalIndex, Date appendedAt, Serializer serializer) {
+        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+        return new Document("_id", globalIndex)
+                .append("aggregateIdentifier", event.getAggregateIdentifier())
+                .append("sequenceNumber", event.getSequenceNumber())
+                .append("aggSeq", aggSeq(event.getAggregateIdentifier(), event.getSequenceNumber()))
+                .append("type", event.getType())
+                .append("eventIdentifier", event.getIdentifier())
+                .append("timestamp", event.getTimestamp().toString())
+                .append("payloadType", payload.getType().getName())
+                .append("payloadRevision", payload.getType().getRevision())
+                .append("payload", payload.getData())
+                .append("metaData", metaData.getData())
+                .append("appendedAt", appendedAt);
+    }
+
+    private static DomainEventMessage<?> asDomainEventMessage(EventMessage<?> event) {
+        if (event instanceof DomainEventMessage<?> domain) {
+            return domain;
+        }
+        // an event without an aggregate is stored as the only event of a stream named after itself
+        return new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event::getTimestamp);
+    }
+
+    private static String aggSeq(String aggregateIdentifier, long sequenceNumber) {
+        return aggregateIdentifier + "#" + sequenceNumber;
+    }
+
+    // ------------------------------------------------------------------ snapshots
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = snapshot.serializeMetaData(serializer, String.class);
+        Document doc = new Document("_id", snapshot.getAggregateIdentifier())
+                .append("sequenceNumber", snapshot.getSequenceNumber())
+                .append("type", snapshot.getType())
+                .append("eventIdentifier", snapshot.getIdentifier())
+                .append("timestamp", snapshot.getTimestamp().toString())
+                .append("payloadType", payload.getType().getName())
+                .append("payloadRevision", payload.getType().getRevision())
+                .append("payload", payload.getData())
+                .append("metaData", metaData.getData());
+        // one snapshot per aggregate: the newest replaces the older one
+        snapshots.replaceOne(eq("_id", snapshot.getAggregateIdentifier()), doc, new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document d = snapshots.find(eq("_id", aggregateIdentifier)).first();
+        if (d == null) {
+            return Stream.empty();
+        }
+        return Stream.of(new GenericDomainEventEntry<>(d.getString("type"), aggregateIdentifier,
+                d.get("sequenceNumber", Number.class).longValue(), d.getString("eventIdentifier"),
+                d.getString("timestamp"), d.getString("payloadType"), d.getString("payloadRevision"),
+                d.getString("payload"), d.getString("metaData")));
+    }
+
+    // ------------------------------------------------------------------ reading an aggregate
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
+                                                                   int batchSize) {
+        List<String> keys = LongStream.range(firstSequenceNumber, firstSequenceNumber + batchSize)
+                .mapToObj(seq -> aggSeq(aggregateIdentifier, seq)).toList();
+        List<Document> found = events.find(in("aggSeq", keys)).into(new ArrayList<>());
+        found.sort(Comparator.comparingLong(d -> d.get("sequenceNumber", Number.class).longValue()));
+        List<DomainEventData<?>> result = new ArrayList<>(found.size());
+        long expected = firstSequenceNumber;
+        for (Document d : found) {
+            if (d.get("sequenceNumber", Number.class).longValue() != expected) {
+                break; // a stream never has holes; stop at one rather than skip an event
+            }
+            result.add(domainEntry(d));
+            expected++;
+        }
+        return result;
+    }
+
+    @Override
+    public java.util.Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        Document d = events.find(eq("aggregateIdentifier", aggregateIdentifier))
+                .sort(Sorts.descending("sequenceNumber")).limit(1).first();
+        return d == null ? java.util.Optional.empty()
+                : java.util.Optional.of(d.get("sequenceNumber", Number.class).longValue());
+    }
+
+    private static GenericDomainEventEntry<String> domainEntry(Document d) {
+        String aggregateIdentifier = d.getString("aggregateIdentifier");
+        String eventIdentifier = d.getString("eventIdentifier");
+        return new GenericDomainEventEntry<>(d.getString("type"),
+                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                d.get("sequenceNumber", Number.class).longValue(), eventIdentifier, d.getString("timestamp"),
+                d.getString("payloadType"), d.getString("payloadRevision"), d.getString("payload"),
+                d.getString("metaData"));
+    }
+
+    // ------------------------------------------------------------------ tracking
+
+    /** The highest position handed out so far; events up to it are stored or about to be (or failed). */
+    public long headPosition() {
+        Document counter = counters.find(eq("_id", COUNTER_ID)).first();
+        return counter == null ? 0 : counter.get("value", Number.class).longValue();
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        if (lastToken != null && !(lastToken instanceof GapAwareTrackingToken)) {
+            throw new IllegalArgumentException("expected a GapAwareTrackingToken, got " + lastToken);
+        }
+        GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
+        if (token != null && token.getGaps().size() > gapCleaningThreshold) {
+            token = cleanGaps(token);
+        }
+        long head = headPosition();
+        long from = token == null ? 0 : token.getIndex();
+        SortedSet<Long> gaps = token == null ? new TreeSet<>() : token.getGaps();
+        List<Document> found = new ArrayList<>();
+        long windowStart = from + 1;
+        // Positions handed out but never stored (a failed append) leave a run of nothing; step over it in
+        // windows until something is found or the head is reached.
+        do {
+            long windowEnd = Math.min(windowStart + batchSize - 1, head);
+            List<Long> wanted = new ArrayList<>(gaps);
+            for (long p = windowStart; p <= windowEnd; p++) {
+                wanted.add(p);
+            }
+            if (!wanted.isEmpty()) {
+                found = events.find(in("_id", wanted)).into(new ArrayList<>());
+            }
+            windowStart = windowEnd + 1;
+        } while (found.isEmpty() && windowStart <= head && windowStart - from < 100L * batchSize);
+        found.sort(Comparator.comparingLong(d -> d.getLong("_id")));
+
+        Instant gapHorizon = clock.get().minus(gapTimeout);
+        List<TrackedEventData<?>> result = new ArrayList<>(found.size());
+        GapAwareTrackingToken previous = token;
+        for (Document d : found) {
+            long position = d.getLong("_id");
+            boolean allowGaps = d.getDate("appendedAt").toInstant().isAfter(gapHorizon);
+            GapAwareTrackingToken next;
+            if (previous == null) {
+                SortedSet<Long> initialGaps = allowGaps
+                        ? LongStream.range(1, position).boxed().collect(TreeSet::new, TreeSet::add, TreeSet::addAll)
+                        : new TreeSet<>();
+                next = GapAwareTrackingToken.newInstance(position, initialGaps);
+            } else {
+                next = previous.advanceTo(position, allowGaps ? maxGapOffset : 0);
+            }
+            result.add(new TrackedDomainEventData<>(next, domainEntry(d)));
+            previous = next;
+        }
+        return result;
+    }
+
+    /**
+     * Drops gaps that can no longer fill: a position is handed out before the next one, so once the
+     * event right after a gap has been stored for longer than the gap timeout, the gap's append failed.
+     */
+    private GapAwareTrackingToken cleanGaps(GapAwareTrackingToken token) {
+        List<Long> successors = token.getGaps().stream().map(g -> g + 1).toList();
+        Map<Long, Instant> stored = new HashMap<>();
+        for (Document d : events.find(in("_id", successors)).projection(new Document("appendedAt", 1))) {
+            stored.put(d.getLong("_id"), d.getDate("appendedAt").toInstant());
+        }
+        Instant horizon = clock.get().minus(gapTimeout);
+        SortedSet<Long> keep = new TreeSet<>();
+        List<Long> descending = new ArrayList<>(token.getGaps());
+        descending.sort(Comparator.reverseOrder());
+        java.util.Set<Long> stale = new java.util.HashSet<>();
+        for (long gap : descending) {
+            Instant successorAt = stored.get(gap + 1);
+            boolean isStale = stale.contains(gap + 1) || (successorAt != null && successorAt.isBefore(horizon));
+            if (isStale) {
+                stale.add(gap);
+            } else {
+                keep.add(gap);
+            }
+        }
+        return GapAwareTrackingToken.newInstance(token.getIndex(), keep);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return null;
+    }
+
+    /**
+     * The head, with the last positions that are handed out but not stored yet as gaps, so a processor
+     * that starts at the head still gets an append that was in flight.
+     */
+    @Override
+    public TrackingToken createHeadToken() {
+        long head = headPosition();
+        if (head == 0) {
+            return null;
+        }
+        long from = Math.max(1, head - 100);
+        List<Long> window = LongStream.rangeClosed(from, head).boxed().toList();
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        events.find(in("_id", window)).projection(new Document("_id", 1)).forEach(d -> present.add(d.getLong("_id")));
+        Collection<Long> gaps = window.stream().filter(p -> !present.contains(p)).toList();
+        return GapAwareTrackingToken.newInstance(head, gaps);
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        Document first = events.find(gte("appendedAt", Date.from(dateTime))).sort(Sorts.ascending("_id")).limit(1).first();
+        if (first == null) {
+            return createHeadToken();
+        }
+        long position = first.getLong("_id");
+        return position <= 1 ? null : GapAwareTrackingToken.newInstance(position - 1, List.of());
+    }
+
+    /** Number of stored events (for reports and tests). */
+    public long countEvents() {
+        return events.countDocuments();
+    }
+
+    /** Reads stored events in global order after {@code position}: for rebuilds and verification. */
+    public List<Document> rawEventsAfter(long position, int limit) {
+        Bson filter = gt("_id", position);
+        return events.find(filter).sort(Sorts.ascending("_id")).limit(limit).into(new ArrayList<>());
+    }
+
+    // ------------------------------------------------------------------ builder
+
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+        private MongoClient client;
+        private MongoDatabase database;
+        private boolean transactions;
+        private Duration gapTimeout = Duration.ofSeconds(60);
+        private int maxGapOffset = 10_000;
+        private int gapCleaningThreshold = 250;
+        private Supplier<Instant> clock = Instant::now;
+
+        public Builder() {
+            persistenceExceptionResolver(duplicateKeyResolver());
+        }
+
+        public Builder client(MongoClient client) {
+            this.client = client;
+            return this;
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        /** Store each append in a multi-document transaction (replica sets and sharded clusters only). */
+        public Builder transactions(boolean transactions) {
+            this.transactions = transactions;
+            return this;
+        }
+
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        public Builder clock(Supplier<Instant> clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        public MongoEventStorageEngine build() {
+            if (database == null) {
+                throw new IllegalStateException("a MongoDatabase is required");
+            }
+            if (transactions && client == null) {
+                throw new IllegalStateException("transactions need the MongoClient");
+            }
+            return new MongoEventStorageEngine(this);
+        }
+
+        static PersistenceExceptionResolver duplicateKeyResolver() {
+            return e -> {
+                if (e instanceof MongoWriteException w) {
+                    return w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+                }
+                if (e instanceof MongoBulkWriteException b) {
+                    return b.getWriteErrors().stream()
+                            .anyMatch(err -> ErrorCategory.fromErrorCode(err.getCode()) == ErrorCategory.DUPLICATE_KEY);
+                }
+                return false;
+            };
+        }
+    }
+}
