@@ -1,9 +1,11 @@
 package org.saraban.command.store;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -131,10 +133,26 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 events.insertMany(docs, new InsertManyOptions().ordered(true));
             }
         } catch (RuntimeException e) {
+            if (!transactions) {
+                undoPartialAppend(docs, e);
+            }
             handlePersistenceException(e, eventMessages.get(failedIndex(e)));
         }
         for (Document d : docs) {
             AppendedPositions.record(d.getString("aggregateIdentifier"), d.getLong("_id"));
+        }
+    }
+
+    /**
+     * Without a transaction an ordered {@code insertMany} keeps the documents before the one that failed.
+     * One append may hold several aggregates' events (a cancel: the letter's and its register book's), so
+     * remove them to keep the append all or nothing. The positions were handed to this append alone.
+     */
+    private void undoPartialAppend(List<Document> docs, RuntimeException cause) {
+        try {
+            events.deleteMany(in("_id", docs.stream().map(d -> d.get("_id")).toList()));
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 
@@ -279,6 +297,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
             windowStart = windowEnd + 1;
         } while (found.isEmpty() && windowStart <= head && windowStart - from < 100L * batchSize);
+        if (found.isEmpty() && windowStart <= head) {
+            // A run longer than the windows cover: one range query finds what follows it. Returning nothing
+            // here would leave the tracker at this token for good.
+            found = events.find(and(gte("_id", windowStart), lte("_id", head))).sort(Sorts.ascending("_id"))
+                    .limit(batchSize).into(new ArrayList<>());
+        }
         found.sort(Comparator.comparingLong(d -> d.getLong("_id")));
 
         Instant gapHorizon = clock.get().minus(gapTimeout);

@@ -1,0 +1,185 @@
+package org.saraban.query.letter;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.saraban.api.common.Actor;
+import org.saraban.api.common.Role;
+import org.saraban.api.letter.RegisterBookType;
+
+/**
+ * Reads of the letter views, with access control applied to every result: a person sees only letters
+ * their agency sent or received, and within the agency what their role allows (DESIGN.md §6).
+ */
+public class LetterQueries {
+
+    /** Fields that exist for projection and access control and are not part of the view. */
+    private static final List<String> INTERNAL = List.of("_id", "position", "participants", "routeUnits",
+            "addresseeUnits", "approvedContentHash");
+
+    private final LetterStore store;
+
+    public LetterQueries(LetterStore store) {
+        this.store = store;
+    }
+
+    /** The letter as the caller may see it; empty when unknown or not visible (indistinguishable). */
+    public Optional<Document> find(String id, Actor actor) {
+        Document d = store.letters().get(id);
+        if (d == null || !visible(d, actor)) {
+            return Optional.empty();
+        }
+        return Optional.of(view(d));
+    }
+
+    /** The raw view document, without access control: for the web layer's waits and checks. */
+    public Optional<Document> raw(String id) {
+        return Optional.ofNullable(store.letters().get(id));
+    }
+
+    public record Page(List<Document> items, long total, int page, int size) {
+    }
+
+    public record Filter(String status, String q, String unit, String person, String urgency, String kind,
+                         Boolean unacknowledged, int page, int size) {
+    }
+
+    public Page inbox(Actor actor, Filter f) {
+        return list(actor, "INCOMING", f);
+    }
+
+    public Page outbox(Actor actor, Filter f) {
+        return list(actor, "OUTGOING", f);
+    }
+
+    private Page list(Actor actor, String direction, Filter f) {
+        List<Bson> where = new ArrayList<>(List.of(eq("agencyCode", actor.agencyCode()), eq("direction", direction)));
+        if (f.status() != null) {
+            where.add(in("status", List.of(f.status().split(","))));
+        }
+        if (f.urgency() != null) {
+            where.add(eq("urgency", f.urgency()));
+        }
+        if (f.kind() != null) {
+            where.add(eq("kind", f.kind()));
+        }
+        if (f.unacknowledged() != null && f.unacknowledged()) {
+            where.add(eq("unacknowledged", true));
+        }
+        if (f.unit() != null) {
+            where.add(or(in("addresseeUnits", f.unit()), in("routeUnits", f.unit()), eq("ownerUnitCode", f.unit())));
+        }
+        if (f.person() != null) {
+            where.add(in("participants", f.person()));
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            Pattern p = Pattern.compile(Pattern.quote(f.q().trim()), Pattern.CASE_INSENSITIVE);
+            where.add(or(regex("subject", p), regex("number", p), regex("fromAgencyName", p),
+                    regex("receivingNumber", p)));
+        }
+        List<Document> all = store.letters().collection().find(and(where))
+                .sort(Sorts.descending("position")).into(new ArrayList<>());
+        List<Document> visible = all.stream().filter(d -> visible(d, actor)).toList();
+        int size = Math.max(1, Math.min(f.size(), 200));
+        int page = Math.max(0, f.page());
+        List<Document> items = visible.stream().skip((long) page * size).limit(size).map(LetterQueries::summary).toList();
+        return new Page(items, visible.size(), page, size);
+    }
+
+    /** Register rows of one book and year, in number order. Clerks and records officers of the agency only. */
+    public Optional<List<Document>> register(Actor actor, String agencyCode, RegisterBookType book, int yearBE) {
+        if (!agencyCode.equals(actor.agencyCode())
+                || !actor.hasAnyRole(Role.CLERK, Role.RECORDS_OFFICER, Role.APPROVER, Role.SIGNER)) {
+            return Optional.empty();
+        }
+        List<Document> rows = store.registerRows().collection()
+                .find(and(eq("agencyCode", agencyCode), eq("book", book.path()), eq("yearBE", yearBE)))
+                .sort(Sorts.ascending("registerNumber")).into(new ArrayList<>());
+        rows.forEach(r -> {
+            r.remove("_id");
+            r.remove("position");
+        });
+        return Optional.of(rows);
+    }
+
+    /** Waits until the letter's view reflects {@code position}; false on time-out. */
+    public boolean awaitPosition(String id, long position, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 2;
+        while (System.nanoTime() < deadline) {
+            Document d = store.letters().get(id);
+            if (d != null && d.get("position", Number.class).longValue() >= position) {
+                return true;
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            pause = Math.min(pause * 2, 50);
+        }
+        return false;
+    }
+
+    /**
+     * Same agency, then: clerks, records officers, approvers and signers see the agency's letters;
+     * officers see what they drafted, what is addressed or routed to them or their unit. Secret letters
+     * only reach the people who handle them and the agency's clerks.
+     */
+    static boolean visible(Document d, Actor actor) {
+        if (actor == null || actor.agencyCode() == null || !actor.agencyCode().equals(d.getString("agencyCode"))) {
+            return false;
+        }
+        List<String> participants = d.getList("participants", String.class, List.of());
+        boolean participant = participants.contains(actor.personId());
+        boolean secret = d.getString("secrecy") != null && !"NONE".equals(d.getString("secrecy"));
+        if (secret) {
+            return participant || actor.hasRole(Role.CLERK);
+        }
+        if (actor.hasAnyRole(Role.CLERK, Role.RECORDS_OFFICER, Role.APPROVER, Role.SIGNER)) {
+            return true;
+        }
+        String unit = actor.unitCode();
+        return participant
+                || (unit != null && (d.getList("addresseeUnits", String.class, List.of()).contains(unit)
+                || d.getList("routeUnits", String.class, List.of()).contains(unit)
+                || ("OUTGOING".equals(d.getString("direction")) && unit.equals(d.getString("ownerUnitCode")))));
+    }
+
+    private static Document view(Document d) {
+        Document v = new Document(d);
+        INTERNAL.forEach(v::remove);
+        return v;
+    }
+
+    private static Document summary(Document d) {
+        Document s = new Document();
+        for (String k : List.of("id", "version", "direction", "kind", "kindThai", "status", "subject", "urgency",
+                "urgencyThai", "deliverBy", "deliverByThai", "secrecy", "secrecyThai", "circular", "fromAgencyCode",
+                "fromAgencyName", "agencyCode", "number", "date", "dateThai", "receivingNumber", "receivedAt",
+                "receivedAtThai", "deliveredAt", "deliveredAtThai", "dispatchedAt", "dispatchedAtThai",
+                "unacknowledged", "copyOnly", "read")) {
+            if (d.containsKey(k)) {
+                s.put(k, d.get(k));
+            }
+        }
+        List<Document> routes = d.getList("routes", Document.class, List.of());
+        s.put("openRoutes", routes.stream().filter(r -> !"COMPLETED".equals(r.getString("state"))).count());
+        s.put("dueDate", routes.stream().filter(r -> !"COMPLETED".equals(r.getString("state")))
+                .map(r -> r.getString("dueDate")).filter(x -> x != null).sorted().findFirst().orElse(null));
+        return s;
+    }
+}

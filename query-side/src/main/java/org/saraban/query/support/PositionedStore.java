@@ -1,0 +1,66 @@
+package org.saraban.query.support;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.function.Consumer;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+/**
+ * Idempotent, position-aware read-model writes (DESIGN.md §2): every document records the global
+ * position of the last event it reflects, and an event at or below that position is skipped. A
+ * processor that replays after a crash, or a rebuild, therefore changes nothing twice. All reads and
+ * writes are by {@code _id}, which both MongoDB and the embedded server answer from the index.
+ */
+public final class PositionedStore {
+
+    public static final String POSITION = "position";
+
+    private final MongoCollection<Document> collection;
+
+    public PositionedStore(MongoCollection<Document> collection) {
+        this.collection = collection;
+    }
+
+    public MongoCollection<Document> collection() {
+        return collection;
+    }
+
+    /** Creates the document if the event is new to it; {@code init} fills a fresh document. */
+    public void create(Object id, long position, Consumer<Document> init) {
+        Document existing = collection.find(eq("_id", id)).first();
+        if (existing != null && existing.get(POSITION, Number.class).longValue() >= position) {
+            return;
+        }
+        Document doc = new Document("_id", id);
+        init.accept(doc);
+        doc.put(POSITION, position);
+        try {
+            collection.replaceOne(eq("_id", id), doc, new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    /** Applies {@code change} to the document unless it already reflects {@code position}. */
+    public boolean update(Object id, long position, Consumer<Document> change) {
+        Document doc = collection.find(eq("_id", id)).first();
+        if (doc == null || doc.get(POSITION, Number.class).longValue() >= position) {
+            return false;
+        }
+        change.accept(doc);
+        doc.put(POSITION, position);
+        collection.replaceOne(eq("_id", id), doc);
+        return true;
+    }
+
+    public Document get(Object id) {
+        return collection.find(eq("_id", id)).first();
+    }
+}

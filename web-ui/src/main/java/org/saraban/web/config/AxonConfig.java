@@ -1,0 +1,158 @@
+package org.saraban.web.config;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.saraban.command.letter.DeliveryPolicy;
+import org.saraban.command.letter.LetterDispatcher;
+import org.saraban.command.register.RegisterBook;
+import org.saraban.command.store.MongoEventStorageEngine;
+import org.saraban.query.letter.LetterProjection;
+import org.saraban.query.letter.LetterQueries;
+import org.saraban.query.letter.LetterStore;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon without Axon Server: events in MongoDB through {@link MongoEventStorageEngine}, tokens in Axon's
+ * Mongo token store, tracking processors that stop on an error instead of skipping an event.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    static ObjectMapper eventMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .build();
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(eventMapper()).lenientDeserialization().build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(eventMapper()).lenientDeserialization().build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(eventMapper()).lenientDeserialization().build();
+    }
+
+    /** Snapshots hold aggregate state, whose fields have no getters. */
+    static Serializer snapshotSerializer() {
+        ObjectMapper mapper = eventMapper();
+        mapper.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
+        mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        mapper.setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
+    }
+
+    @Bean
+    MongoEventStorageEngine eventStorageEngine(StorageConfig.Store store,
+                                               @Qualifier("eventSerializer") Serializer eventSerializer) {
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .client(store.client())
+                .database(store.database())
+                .transactions(store.transactions())
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer())
+                .batchSize(100)
+                .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    @Bean
+    TokenStore tokenStore(StorageConfig.Store store, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(store.database()).build())
+                .serializer(serializer)
+                .build();
+    }
+
+    /**
+     * One node owns the command side on the embedded store, so aggregates stay in memory between
+     * commands (DESIGN.md §2); against a shared MongoDB any node may handle any command, so no cache.
+     */
+    @Bean
+    Cache aggregateCache(SarabanProperties props) {
+        return props.embeddedMode() ? new WeakReferenceCache() : NoCache.INSTANCE;
+    }
+
+    /** A register book gains one event per number: snapshot it so loading stays short all year. */
+    @Bean
+    SnapshotTriggerDefinition registerBookSnapshotTrigger(@Lazy Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
+    }
+
+    @Bean
+    LetterDispatcher letterDispatcher(@Qualifier("letterRepository") Repository<?> letterRepository,
+                                      @Qualifier("registerBookRepository") Repository<RegisterBook> registerBookRepository) {
+        return new LetterDispatcher(letterRepository, registerBookRepository);
+    }
+
+    @Bean
+    DeliveryPolicy deliveryPolicy(CommandGateway commandGateway) {
+        return new DeliveryPolicy(commandGateway);
+    }
+
+    @Bean
+    LetterStore letterStore(StorageConfig.Store store) {
+        LetterStore letterStore = new LetterStore(store.database());
+        letterStore.ensureIndexes();
+        return letterStore;
+    }
+
+    @Bean
+    LetterProjection letterProjection(LetterStore letterStore) {
+        return new LetterProjection(letterStore);
+    }
+
+    @Bean
+    LetterQueries letterQueries(LetterStore letterStore) {
+        return new LetterQueries(letterStore);
+    }
+
+    /** Every processor is tracking; a handler error stops and retries it rather than losing the event. */
+    @Bean
+    ConfigurerModule processorConfig() {
+        return configurer -> configurer.eventProcessing(ep -> {
+            ep.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+            ep.usingTrackingEventProcessors();
+            ep.registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                    .forSingleThreadedProcessing().andBatchSize(50));
+        });
+    }
+
+}

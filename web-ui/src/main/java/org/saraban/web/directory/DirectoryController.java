@@ -1,0 +1,75 @@
+package org.saraban.web.directory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.saraban.query.directory.Agency;
+import org.saraban.query.directory.Directory;
+import org.saraban.query.directory.Person;
+import org.saraban.web.security.CurrentActor;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who the caller is, the agencies, and the people to address, route to or ask to approve and sign. */
+@RestController
+@Tag(name = "directory")
+public class DirectoryController {
+
+    private final Directory directory;
+    private final CurrentActor currentActor;
+
+    public DirectoryController(Directory directory, CurrentActor currentActor) {
+        this.directory = directory;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The caller: name, position, agency, unit, roles")
+    public Map<String, Object> me() {
+        Person p = currentActor.person();
+        Map<String, Object> me = new LinkedHashMap<>();
+        me.put("id", p.id());
+        me.put("username", p.username());
+        me.put("displayName", p.displayName());
+        me.put("position", p.position());
+        me.put("agencyCode", p.agencyCode());
+        Agency agency = directory.agency(p.agencyCode()).orElse(null);
+        me.put("agencyName", agency == null ? null : agency.name());
+        me.put("unitCode", p.unitCode());
+        Agency.Unit unit = agency == null ? null : agency.unit(p.unitCode());
+        me.put("unitName", unit == null ? null : unit.name());
+        me.put("roles", p.roles().stream().map(Enum::name).sorted().toList());
+        return me;
+    }
+
+    @GetMapping(path = "/api/agencies", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Agencies with their letter codes and units")
+    public List<Agency> agencies() {
+        currentActor.person();
+        return directory.agencies();
+    }
+
+    @GetMapping(path = "/api/people", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "People of an agency (the caller's by default) matching q")
+    public List<Map<String, Object>> people(@RequestParam(required = false) String agency,
+                                            @RequestParam(required = false) String q) {
+        Person me = currentActor.person();
+        String code = agency == null || agency.isBlank() ? me.agencyCode() : agency;
+        return directory.people(code, q).stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", p.id());
+            m.put("username", p.username());
+            m.put("displayName", p.displayName());
+            m.put("position", p.position());
+            m.put("agencyCode", p.agencyCode());
+            m.put("unitCode", p.unitCode());
+            m.put("roles", p.roles().stream().map(Enum::name).sorted().toList());
+            return m;
+        }).toList();
+    }
+}

@@ -1,0 +1,357 @@
+package org.saraban.web.letter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.bson.Document;
+import org.saraban.api.common.Actor;
+import org.saraban.api.common.FieldError;
+import org.saraban.api.common.InvalidFieldsException;
+import org.saraban.api.common.NotFoundException;
+import org.saraban.api.common.PersonRef;
+import org.saraban.api.letter.AcknowledgeRouteCommand;
+import org.saraban.api.letter.ApproveLetterCommand;
+import org.saraban.api.letter.CancelLetterCommand;
+import org.saraban.api.letter.CompleteRouteCommand;
+import org.saraban.api.letter.CreateDraftLetterCommand;
+import org.saraban.api.letter.DispatchLetterCommand;
+import org.saraban.api.letter.EditDraftLetterCommand;
+import org.saraban.api.letter.FileLetterCommand;
+import org.saraban.api.letter.ReceiveLetterCommand;
+import org.saraban.api.letter.ReturnLetterCommand;
+import org.saraban.api.letter.RouteLetterCommand;
+import org.saraban.api.letter.SignLetterCommand;
+import org.saraban.api.letter.SubmitLetterCommand;
+import org.saraban.command.store.BlobStore;
+import org.saraban.query.directory.Agency;
+import org.saraban.query.directory.Directory;
+import org.saraban.query.directory.Person;
+import org.saraban.query.letter.LetterQueries;
+import org.saraban.web.config.SarabanProperties;
+import org.saraban.web.security.CurrentActor;
+import org.saraban.web.support.CommandSender;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The letter lifecycle over HTTP (API.md "Letters"). Every command answers with the letter's new view. */
+@RestController
+@RequestMapping(path = "/api/letters", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "letters", description = "หนังสือราชการ: draft, approve, sign, dispatch, receive, route, file")
+public class LetterController {
+
+    private final CommandSender commands;
+    private final LetterQueries queries;
+    private final LetterRequests requests;
+    private final CurrentActor currentActor;
+    private final Directory directory;
+    private final BlobStore blobs;
+    private final Clock clock;
+    private final SarabanProperties props;
+    private final ObjectMapper json;
+
+    public LetterController(CommandSender commands, LetterQueries queries, LetterRequests requests,
+                            CurrentActor currentActor, Directory directory, BlobStore blobs, Clock clock,
+                            SarabanProperties props, ObjectMapper json) {
+        this.commands = commands;
+        this.queries = queries;
+        this.requests = requests;
+        this.currentActor = currentActor;
+        this.directory = directory;
+        this.blobs = blobs;
+        this.clock = clock;
+        this.props = props;
+        this.json = json;
+    }
+
+    public record SubmitRequest(String approverId) {
+    }
+
+    public record CommentRequest(String comment) {
+    }
+
+    public record ReasonRequest(String reason) {
+    }
+
+    public record RouteRequest(String toUnit, String toPerson, String instruction, LocalDate dueDate) {
+    }
+
+    public record NoteRequest(String note) {
+    }
+
+    public record FileRequest(String fileCode, Integer retentionYears, Boolean permanent) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create a draft letter")
+    public ResponseEntity<Document> create(@RequestBody LetterRequest request) {
+        Actor actor = currentActor.actor();
+        String id = UUID.randomUUID().toString();
+        String agencyName = directory.agency(actor.agencyCode()).map(Agency::name).orElse(actor.agencyCode());
+        var sent = commands.send(new CreateDraftLetterCommand(id, actor, agencyName,
+                requests.content(request, actor), clock.instant()));
+        Document view = settled(id, sent.positionOf(id), actor);
+        return ResponseEntity.created(URI.create("/api/letters/" + id)).eTag(etag(view)).body(view);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "The letter as the caller may see it")
+    public ResponseEntity<Document> get(@PathVariable String id) {
+        Document view = visible(id, currentActor.actor());
+        return ResponseEntity.ok().eTag(etag(view)).body(view);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Operation(summary = "Edit a draft: the fields sent replace the draft's (refused once approved)")
+    public ResponseEntity<Document> edit(@PathVariable String id, @RequestBody Map<String, Object> patch,
+                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Actor actor = currentActor.actor();
+        Document current = visible(id, actor);
+        Map<String, Object> merged = new LinkedHashMap<>(asRequest(current));
+        merged.putAll(patch);
+        LetterRequest request;
+        try {
+            request = json.convertValue(merged, LetterRequest.class);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldsException("LETTER_FIELDS_INVALID", List.of(new FieldError("$", "invalid field values")));
+        }
+        return act(id, actor, new EditDraftLetterCommand(id, version(ifMatch), actor, requests.content(request, actor),
+                clock.instant()));
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "Send the draft to an approver")
+    public ResponseEntity<Document> submit(@PathVariable String id, @RequestBody SubmitRequest body,
+                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Actor actor = currentActor.actor();
+        visible(id, actor);
+        Person approver = body == null || body.approverId() == null ? null : directory.person(body.approverId())
+                .filter(p -> actor.agencyCode().equals(p.agencyCode()))
+                .filter(p -> p.roles().contains(org.saraban.api.common.Role.APPROVER)).orElse(null);
+        if (approver == null) {
+            throw new InvalidFieldsException("APPROVER_INVALID",
+                    List.of(new FieldError("approverId", "must be an approver of your agency")));
+        }
+        return act(id, actor, new SubmitLetterCommand(id, version(ifMatch), actor, approver.ref(), clock.instant()));
+    }
+
+    @PostMapping("/{id}/approve")
+    @Operation(summary = "Approve the draft (the approver it was submitted to)")
+    public ResponseEntity<Document> approve(@PathVariable String id, @RequestBody(required = false) CommentRequest body,
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Actor actor = currentActor.actor();
+        visible(id, actor);
+        return act(id, actor, new ApproveLetterCommand(id, version(ifMatch), actor,
+                body == null ? null : body.comment(), clock.instant()));
+    }
+
+    @PostMapping("/{id}/return")
+    @Operation(summary = "Return the draft to its author with a reason")
+    public ResponseEntity<Document> giveBack(@PathVariable String id, @RequestBody(required = false) ReasonRequest body,
+                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Actor actor = currentActor.actor();
+        visible(id, actor);
+        return act(id, actor, new ReturnLetterCommand(id, version(ifMatch), actor,
+                body == null ? null : body.reason(), clock.instant()));
+    }
+
+    @PostMapping("/{id}/sign")
+    @Operation(summary = "The signatory signs (typed-name signature until PAdES lands)")
+    public ResponseEntity<Document> sign(@PathVariable String id,
+                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Actor actor = currentActor.actor();
+        visible(id, actor);
+        return act(id, actor, new SignLetterCommand(id, version(ifMatch), actor, clock.instant()));
+    }
+
+    @PostMapping("/{id}/dispatch")
+    @Operation(summary = "Issue the number from the register and send to every recipient")
+    public ResponseEntity<Document> dispatch(@PathVariable String id,
+                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Actor actor = currentActor.actor();
+        visible(id, actor);
+        return act(id, actor, new DispatchLetterCommand(id, version(ifMatch), actor, clock.instant()));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a dispatched letter; its number is voided and never reissued")
+    public ResponseEntity<Document> cancel(@PathVariable String id, @RequestBody(required = false) ReasonRequest body,
+                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Actor actor = currentActor.actor();
+        visible(id, actor);
+        return act(id, actor, new CancelLetterCommand(id, version(ifMatch), actor,
+                body == null ? null : body.reason(), clock.instant()));
+    }
+
+    @PostMapping("/{id}/receive")
+    @Operation(summary = "Receive (ลงรับ): issue the receiving number and stamp the time")
+    public ResponseEntity<Document> receive(@PathVariable String id,
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Actor actor = currentActor.actor();
+        visible(id, actor);
+        return act(id, actor, new ReceiveLetterCommand(id, version(ifMatch), actor, clock.instant()));
+    }
+
+    @PostMapping("/{id}/routes")
+    @Operation(summary = "Route / annotate (เกษียน/สั่งการ) to a unit or a person, with a due date")
+    public ResponseEntity<Document> route(@PathVariable String id, @RequestBody RouteRequest body,
+                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Actor actor = currentActor.actor();
+        visible(id, actor);
+        String unitName = null;
+        PersonRef toPerson = null;
+        if (body.toUnit() != null) {
+            Agency.Unit unit = directory.agency(actor.agencyCode()).map(a -> a.unit(body.toUnit())).orElse(null);
+            if (unit == null) {
+                throw new InvalidFieldsException("ROUTE_INVALID", List.of(new FieldError("toUnit", "no such unit in your agency")));
+            }
+            unitName = unit.name();
+        }
+        if (body.toPerson() != null) {
+            toPerson = directory.person(body.toPerson()).filter(p -> actor.agencyCode().equals(p.agencyCode()))
+                    .map(Person::ref).orElseThrow(() -> new InvalidFieldsException("ROUTE_INVALID",
+                            List.of(new FieldError("toPerson", "no such person in your agency"))));
+        }
+        String routeId = UUID.randomUUID().toString();
+        ResponseEntity<Document> done = act(id, actor, new RouteLetterCommand(id, version(ifMatch), actor, routeId,
+                body.toUnit(), unitName, toPerson, body.instruction(), body.dueDate(), clock.instant()));
+        Document view = done.getBody();
+        view.put("routeId", routeId);
+        return ResponseEntity.created(URI.create("/api/letters/" + id + "/routes/" + routeId))
+                .eTag(etag(view)).body(view);
+    }
+
+    @PostMapping("/{id}/routes/{routeId}/acknowledge")
+    @Operation(summary = "The routed-to person or unit acknowledges")
+    public ResponseEntity<Document> acknowledge(@PathVariable String id, @PathVariable String routeId) {
+        Actor actor = currentActor.actor();
+        visible(id, actor);
+        return act(id, actor, new AcknowledgeRouteCommand(id, routeId, actor, clock.instant()));
+    }
+
+    @PostMapping("/{id}/routes/{routeId}/complete")
+    @Operation(summary = "The routed-to person or unit reports the work done")
+    public ResponseEntity<Document> complete(@PathVariable String id, @PathVariable String routeId,
+                                             @RequestBody(required = false) NoteRequest body) {
+        Actor actor = currentActor.actor();
+        visible(id, actor);
+        return act(id, actor, new CompleteRouteCommand(id, routeId, actor, body == null ? null : body.note(),
+                clock.instant()));
+    }
+
+    @PostMapping("/{id}/file")
+    @Operation(summary = "File (เก็บ) under a file code with a retention (years, or permanent)")
+    public ResponseEntity<Document> file(@PathVariable String id, @RequestBody FileRequest body,
+                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Actor actor = currentActor.actor();
+        visible(id, actor);
+        return act(id, actor, new FileLetterCommand(id, version(ifMatch), actor, body.fileCode(),
+                body.retentionYears(), Boolean.TRUE.equals(body.permanent()), clock.instant()));
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Every event of the letter in order: what, who (name, position), when (ISO and Thai)")
+    public Map<String, Object> history(@PathVariable String id) {
+        Document view = visible(id, currentActor.actor());
+        return Map.of("letterId", id, "events", view.getList("history", Document.class, List.of()));
+    }
+
+    @GetMapping(path = "/{id}/pdf", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @Operation(summary = "The letter as PDF: the scan of an imported letter; rendering arrives with signing")
+    public void pdf(@PathVariable String id, HttpServletResponse response) throws IOException {
+        Document view = visible(id, currentActor.actor());
+        String scan = view.getString("scanSha256");
+        if (scan == null) {
+            throw new NotFoundException("PDF_NOT_AVAILABLE", "no PDF for this letter yet");
+        }
+        response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+        blobs.copyTo(scan, response.getOutputStream());
+    }
+
+    @GetMapping(path = "/{id}/enclosures/{index}", produces = MediaType.ALL_VALUE)
+    @Operation(summary = "An enclosure's file")
+    public void enclosure(@PathVariable String id, @PathVariable int index, HttpServletResponse response)
+            throws IOException {
+        Document view = visible(id, currentActor.actor());
+        List<Document> enclosures = view.getList("enclosures", Document.class, List.of());
+        if (index < 0 || index >= enclosures.size() || enclosures.get(index).getString("sha256") == null) {
+            throw new NotFoundException("ENCLOSURE_NOT_FOUND", "no such enclosure file");
+        }
+        Document e = enclosures.get(index);
+        response.setContentType(e.getString("contentType") == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE
+                : e.getString("contentType"));
+        blobs.copyTo(e.getString("sha256"), response.getOutputStream());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private ResponseEntity<Document> act(String id, Actor actor, Object command) {
+        var sent = commands.send(command);
+        Document view = settled(id, sent.positionOf(id), actor);
+        return ResponseEntity.status(HttpStatus.OK).eTag(etag(view)).body(view);
+    }
+
+    /** The view once it reflects the command's own events (read-your-writes). */
+    private Document settled(String id, long position, Actor actor) {
+        if (position > 0) {
+            queries.awaitPosition(id, position, props.readYourWritesTimeout());
+        }
+        return visible(id, actor);
+    }
+
+    private Document visible(String id, Actor actor) {
+        return queries.find(id, actor).orElseThrow(() -> new NotFoundException("LETTER_NOT_FOUND", "not found"));
+    }
+
+    private static String etag(Document view) {
+        Object v = view.get("version");
+        return v == null ? null : "\"" + v + "\"";
+    }
+
+    /** {@code If-Match: "3"} (or W/"3", or 3) → 3; absent → no check. */
+    static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldsException("INVALID_IF_MATCH", List.of(new FieldError("If-Match", "must be a version number")));
+        }
+    }
+
+    /** The current draft in request form, so that a PATCH overlays only what it sends. */
+    private static Map<String, Object> asRequest(Document v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String k : List.of("kind", "circular", "urgency", "deliverBy", "secrecy", "subject", "salutation", "to",
+                "references", "body", "closing", "ownerUnit", "copiesTo", "stampedPurpose")) {
+            m.put(k, v.get(k));
+        }
+        m.put("enclosures", v.getList("enclosures", Document.class, List.of()).stream()
+                .map(e -> Map.of("title", e.getString("title"), "sha256", e.getString("sha256") == null ? "" : e.getString("sha256")))
+                .toList());
+        Document signatory = v.get("signatory", Document.class);
+        m.put("signatory", signatory == null ? null : signatory.getString("id"));
+        return m;
+    }
+}

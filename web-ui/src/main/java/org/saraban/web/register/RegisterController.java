@@ -1,0 +1,82 @@
+package org.saraban.web.register;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.bson.Document;
+import org.saraban.api.common.FieldError;
+import org.saraban.api.common.InvalidFieldsException;
+import org.saraban.api.common.NotFoundException;
+import org.saraban.api.common.ThaiText;
+import org.saraban.api.letter.RegisterBookType;
+import org.saraban.query.letter.LetterQueries;
+import org.saraban.web.security.CurrentActor;
+import org.saraban.web.support.UnsupportedMediaException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The registers (ทะเบียนหนังสือรับ / ส่ง / เวียน / คำสั่ง / ประกาศ) with the regulation's columns. */
+@RestController
+@Tag(name = "registers")
+public class RegisterController {
+
+    private final LetterQueries queries;
+    private final CurrentActor currentActor;
+
+    public RegisterController(LetterQueries queries, CurrentActor currentActor) {
+        this.queries = queries;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping(path = "/api/registers/{agencyCode}/{book}/{yearBE}",
+            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(summary = "A register book of one Buddhist year; ?format=csv for a spreadsheet")
+    public ResponseEntity<?> register(@PathVariable String agencyCode, @PathVariable String book,
+                                      @PathVariable String yearBE,
+                                      @RequestParam(defaultValue = "json") String format) {
+        RegisterBookType type = RegisterBookType.fromPath(book);
+        if (type == null) {
+            throw new NotFoundException("REGISTER_NOT_FOUND", "no such register book");
+        }
+        int year;
+        try {
+            year = Integer.parseInt(ThaiText.arabicDigits(yearBE));
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldsException("INVALID_YEAR", List.of(new FieldError("yearBE", "a Buddhist-Era year, e.g. 2569")));
+        }
+        List<Document> rows = queries.register(currentActor.actor(), agencyCode, type, year)
+                .orElseThrow(() -> new NotFoundException("REGISTER_NOT_FOUND", "not found"));
+        switch (format) {
+            case "json" -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("agencyCode", agencyCode);
+                body.put("book", type.path());
+                body.put("bookThai", type.thai());
+                body.put("yearBE", year);
+                body.put("yearBEThai", ThaiText.thaiDigits(year));
+                body.put("rows", rows);
+                return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+            }
+            case "csv" -> {
+                String file = type.path() + "-" + year + ".csv";
+                return ResponseEntity.ok()
+                        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"; filename*=UTF-8''"
+                                + URLEncoder.encode(agencyCode + "-" + file, StandardCharsets.UTF_8).replace("+", "%20"))
+                        .body(RegisterCsv.write(type, rows));
+            }
+            default -> throw new UnsupportedMediaException("format",
+                    "format must be json or csv (the PDF form arrives with the signing module)");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.saraban.web.security;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.saraban.query.directory.Directory;
+import org.saraban.web.support.Problems;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Local accounts over HTTP Basic or a session (the embedded default); an OIDC bearer JWT when
+ * {@code spring.security.oauth2.resourceserver.jwt.*} is configured (production, Digital ID).
+ * Who may do what with a letter is decided by the aggregates and the read-side access rules.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OidcProperties.class)
+public class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(Directory directory) {
+        return username -> {
+            Directory.Account account = directory.account(username)
+                    .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+            List<GrantedAuthority> roles = directory.person(account.personId())
+                    .map(p -> p.roles().stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList())
+                    .orElse(List.of());
+            return User.withUsername(account.username()).password(account.passwordHash())
+                    .disabled(!account.enabled()).authorities(roles).build();
+        };
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder, Directory directory,
+                            OidcProperties oidc) throws Exception {
+        RequestMatcher hasAuthorizationHeader = (HttpServletRequest r) -> r.getHeader("Authorization") != null;
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers("/api/verify", "/api/login", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
+                        Problems.write(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "login required")))
+                .formLogin(f -> f.loginProcessingUrl("/api/login")
+                        .successHandler((req, res, auth) -> res.setStatus(HttpStatus.NO_CONTENT.value()))
+                        .failureHandler((req, res, ex) ->
+                                Problems.write(res, HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS", "wrong username or password")))
+                .logout(l -> l.logoutUrl("/api/logout")
+                        .logoutSuccessHandler((req, res, auth) -> res.setStatus(HttpStatus.NO_CONTENT.value())))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                Problems.write(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "login required"))
+                        .accessDeniedHandler((req, res, ex) ->
+                                Problems.write(res, HttpStatus.FORBIDDEN, "FORBIDDEN", "not allowed")))
+                // a session cookie needs the CSRF token; a request that carries its own credentials does not
+                .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers(hasAuthorizationHeader)
+                        .ignoringRequestMatchers("/api/login", "/api/verify"));
+        if (jwtDecoder.getIfAvailable() != null) {
+            http.oauth2ResourceServer(o -> o
+                    .jwt(j -> j.jwtAuthenticationConverter(jwt -> jwtAuthentication(jwt, directory, oidc)))
+                    .authenticationEntryPoint((req, res, ex) ->
+                            Problems.write(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "invalid or missing token")));
+        }
+        return http.build();
+    }
+
+    /** The token's username claim names the person in the directory; roles come from the directory. */
+    static AbstractAuthenticationToken jwtAuthentication(Jwt jwt, Directory directory, OidcProperties oidc) {
+        String username = jwt.getClaimAsString(oidc.usernameClaim());
+        List<GrantedAuthority> roles = directory.personByUsername(username)
+                .map(p -> p.roles().stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList())
+                .orElse(List.of());
+        return new JwtAuthenticationToken(jwt, roles, username);
+    }
+}

@@ -1,0 +1,57 @@
+package org.saraban.web.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.saraban.api.common.FieldError;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * {@code application/problem+json} with a stable {@code code} and {@code errors: [{field, reason}]}
+ * (API.md "Errors"). Internal messages never go into a problem.
+ */
+public final class Problems {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Problems() {
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String code, String detail, List<FieldError> errors) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create("https://saraban.example/problems/" + code.toLowerCase().replace('_', '-')));
+        p.setTitle(status.getReasonPhrase());
+        p.setProperty("code", code);
+        p.setProperty("errors", errors == null ? List.of() : errors);
+        return p;
+    }
+
+    public static ResponseEntity<ProblemDetail> response(HttpStatus status, String code, String detail,
+                                                         List<FieldError> errors) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(status, code, detail, errors));
+    }
+
+    /** For filters and security handlers, which write the response themselves. */
+    public static void write(HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
+        ProblemDetail p = problem(status, code, detail, List.of());
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", p.getType().toString());
+        body.put("title", p.getTitle());
+        body.put("status", p.getStatus());
+        body.put("detail", p.getDetail());
+        body.putAll(p.getProperties());
+        response.getWriter().write(JSON.writeValueAsString(body));
+    }
+}
