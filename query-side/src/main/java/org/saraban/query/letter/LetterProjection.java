@@ -79,6 +79,9 @@ public class LetterProjection {
             d.put("author", Docs.of(e.author()));
             putContent(d, e.content());
             d.put("status", "DRAFT");
+            d.put("number", null); // ออกเลข happens at dispatch, never at draft
+            d.put("date", null);
+            d.put("dateThai", null);
             Docs.putTime(d, "createdAt", e.at());
             d.put("signatures", new ArrayList<Document>());
             d.put("deliveries", new ArrayList<Document>());
