@@ -43,6 +43,11 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
 
+    /** The event serializer: readable JSON of the event records (DESIGN.md §2). Also used by rebuild tools. */
+    public static Serializer newEventSerializer() {
+        return JacksonSerializer.builder().objectMapper(eventMapper()).lenientDeserialization().build();
+    }
+
     static ObjectMapper eventMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -54,23 +59,23 @@ public class AxonConfig {
     @Bean
     @Primary
     Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(eventMapper()).lenientDeserialization().build();
+        return newEventSerializer();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(eventMapper()).lenientDeserialization().build();
+        return newEventSerializer();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return JacksonSerializer.builder().objectMapper(eventMapper()).lenientDeserialization().build();
+        return newEventSerializer();
     }
 
     /** Snapshots hold aggregate state, whose fields have no getters. */
-    static Serializer snapshotSerializer() {
+    public static Serializer snapshotSerializer() {
         ObjectMapper mapper = eventMapper();
         mapper.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
         mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);

@@ -1,0 +1,104 @@
+package org.saraban.web.crash;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The Saraban server as a separate JVM on the embedded store, so a test can kill it with SIGKILL
+ * ({@link Process#destroyForcibly()}) exactly as {@code kill -9} would, and start it again on the same files.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private final Path dataDir;
+    private final Path log;
+    private final int httpPort;
+    private final int mongoPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process process;
+
+    public AppProcess(Path dataDir, Path log) throws IOException {
+        this.dataDir = dataDir;
+        this.log = log;
+        this.httpPort = freePort();
+        this.mongoPort = freePort();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    public void start() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
+                "-cp", System.getProperty("java.class.path"),
+                "org.saraban.web.SarabanApplication",
+                "--server.port=" + httpPort,
+                "--saraban.embedded.data-dir=" + dataDir,
+                "--saraban.embedded.port=" + mongoPort,
+                "--logging.level.root=WARN"));
+        process = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> r = get("dga.clerk", "/api/me");
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("server did not start; see " + log);
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no close. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public String mongoUri() {
+        return "mongodb://127.0.0.1:" + mongoPort;
+    }
+
+    public HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+        return http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {
+        return http.send(request(user, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "{}" : json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder request(String user, String path) {
+        String auth = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + auth);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+}
