@@ -77,6 +77,8 @@ public class LetterProjection {
             d.put("fromAgencyName", e.agencyName());
             d.put("ownerUnitCode", e.ownerUnitCode());
             d.put("author", Docs.of(e.author()));
+            // before the content, which adds the signatory
+            d.put("participants", new ArrayList<>(List.of(e.author().id())));
             putContent(d, e.content());
             d.put("status", "DRAFT");
             d.put("number", null); // ออกเลข happens at dispatch, never at draft
@@ -86,7 +88,6 @@ public class LetterProjection {
             d.put("signatures", new ArrayList<Document>());
             d.put("deliveries", new ArrayList<Document>());
             d.put("routes", new ArrayList<Document>());
-            d.put("participants", new ArrayList<>(List.of(e.author().id())));
             d.put("routeUnits", new ArrayList<String>());
             d.put("history", new ArrayList<Document>());
             history(d, seq, "DraftLetterCreated", "สร้างร่างหนังสือ", e.author(), e.at(), null);
@@ -383,11 +384,7 @@ public class LetterProjection {
             participant(d, e.by());
             String target = e.toPerson() != null ? e.toPerson().displayName() : e.toUnitName();
             history(d, seq, "LetterRouted", "เกษียนถึง " + target + ": " + e.instruction(), e.by(), e.at(), null);
-            Number yearBE = d.get("yearBE", Number.class);
-            Number n = d.get("registerNumber", Number.class);
-            if (yearBE != null && n != null) {
-                regRow[0] = rowId(d.getString("agencyCode"), RegisterBookType.RECEIVED, yearBE.intValue(), n.longValue());
-            }
+            regRow[0] = registerRowOf(d);
         });
         if (regRow[0] != null) {
             String target = e.toPerson() != null ? e.toPerson().displayName() : e.toUnitName();
@@ -422,7 +419,9 @@ public class LetterProjection {
 
     @EventHandler
     void on(LetterFiledEvent e, @SequenceNumber long seq, TrackingToken token) {
+        String[] regRow = new String[1];
         letter(e.letterId(), token, seq, d -> {
+            regRow[0] = registerRowOf(d);
             d.put("status", "FILED");
             Document filing = new Document("fileCode", e.fileCode()).append("retentionYears", e.retentionYears())
                     .append("permanent", e.permanent()).append("keepUntilYearBE", e.keepUntilYearBE())
@@ -432,6 +431,26 @@ public class LetterProjection {
             d.put("filing", filing);
             history(d, seq, "LetterFiled", "เก็บเข้าแฟ้ม " + e.fileCode(), e.by(), e.at(), null);
         });
+        if (regRow[0] != null) {
+            String stamp = e.permanent() ? "ห้ามทำลาย" : "เก็บถึง พ.ศ. " + ThaiText.thaiDigits(e.keepUntilYearBE());
+            store.registerRows().update(regRow[0], position(token), r -> {
+                String remark = r.getString("remark");
+                r.put("remark", (remark == null || remark.isBlank() ? "" : remark + "; ")
+                        + "เก็บ " + e.fileCode() + " (" + stamp + ")");
+            });
+        }
+    }
+
+    /** The register row of a numbered letter (its sending book) or of a received copy (the received book). */
+    private static String registerRowOf(Document d) {
+        Number yearBE = d.get("yearBE", Number.class);
+        Number n = d.get("registerNumber", Number.class);
+        if (yearBE == null || n == null) {
+            return null;
+        }
+        RegisterBookType book = "INCOMING".equals(d.getString("direction")) ? RegisterBookType.RECEIVED
+                : RegisterBookType.fromPath(d.getString("book"));
+        return book == null ? null : rowId(d.getString("agencyCode"), book, yearBE.intValue(), n.longValue());
     }
 
     // ------------------------------------------------------------------ helpers

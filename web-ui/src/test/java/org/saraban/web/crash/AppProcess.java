@@ -75,6 +75,14 @@ public final class AppProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** SIGTERM: the orderly shutdown an operator's restart does. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("server did not stop; see " + log);
+        }
+    }
+
     public String mongoUri() {
         return "mongodb://127.0.0.1:" + mongoPort;
     }

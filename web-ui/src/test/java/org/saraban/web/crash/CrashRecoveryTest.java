@@ -131,6 +131,16 @@ class CrashRecoveryTest {
                             .containsExactlyElementsOf(all(rebuilt, collection));
                 }
             }
+
+            // 5. an orderly restart keeps every letter, number and register row
+            String registerBefore = app.get("dga.clerk", "/api/registers/"
+                    + URLEncoder.encode("สพร", StandardCharsets.UTF_8) + "/sent/" + year).body();
+            String outboxBefore = app.get("dga.clerk", "/api/outbox?size=200").body();
+            app.stop();
+            app.start();
+            assertThat(app.get("dga.clerk", "/api/registers/" + URLEncoder.encode("สพร", StandardCharsets.UTF_8)
+                    + "/sent/" + year).body()).isEqualTo(registerBefore);
+            assertThat(app.get("dga.clerk", "/api/outbox?size=200").body()).isEqualTo(outboxBefore);
         }
     }
 
