@@ -11,9 +11,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -24,6 +27,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -76,8 +80,15 @@ public class SecurityConfig {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) ->
                                 Problems.write(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "login required"))
-                        .accessDeniedHandler((req, res, ex) ->
-                                Problems.write(res, HttpStatus.FORBIDDEN, "FORBIDDEN", "not allowed")))
+                        .accessDeniedHandler((req, res, ex) -> {
+                            // the CSRF check runs before authentication: a caller with neither credentials nor a
+                            // session is unauthenticated (401), not forbidden (API.md "Errors")
+                            if (ex instanceof CsrfException && anonymous()) {
+                                Problems.write(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "login required");
+                            } else {
+                                Problems.write(res, HttpStatus.FORBIDDEN, "FORBIDDEN", "not allowed");
+                            }
+                        }))
                 // a session cookie needs the CSRF token; a request that carries its own credentials does not
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
@@ -90,6 +101,11 @@ public class SecurityConfig {
                             Problems.write(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "invalid or missing token")));
         }
         return http.build();
+    }
+
+    private static boolean anonymous() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated();
     }
 
     /** The token's username claim names the person in the directory; roles come from the directory. */
