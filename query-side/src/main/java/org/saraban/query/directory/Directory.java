@@ -92,13 +92,17 @@ public class Directory {
         String needle = q == null ? null : q.trim().toLowerCase(Locale.ROOT);
         people.find(agencyCode == null ? new Document() : eq("agencyCode", agencyCode)).forEach(d -> {
             Person p = Docs.read(strip(d), Person.class);
-            if (needle == null || needle.isEmpty() || p.displayName().toLowerCase(Locale.ROOT).contains(needle)
-                    || p.position().toLowerCase(Locale.ROOT).contains(needle)
-                    || p.username().toLowerCase(Locale.ROOT).contains(needle)) {
+            if (needle == null || needle.isEmpty() || contains(p.displayName(), needle)
+                    || contains(p.position(), needle) || contains(p.username(), needle)) {
                 out.add(p);
             }
         });
         return out;
+    }
+
+    /** A person may lack a position (or, from an external directory, a username). */
+    private static boolean contains(String field, String needle) {
+        return field != null && field.toLowerCase(Locale.ROOT).contains(needle);
     }
 
     private static Document strip(Document d) {
