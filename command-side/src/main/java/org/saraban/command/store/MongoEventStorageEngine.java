@@ -52,6 +52,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.saraban.api.common.EventMetadata;
 
 /**
  * Axon event storage on MongoDB with a global position (DESIGN.md §2). Each append takes a contiguous
@@ -122,7 +123,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         Date appendedAt = Date.from(clock.get());
         List<Document> docs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            docs.add(toDocument(asDomainEventMessage(eventMessages.get(i)), first + i, appendedAt, serializer));
+            // the event's own position travels in its metadata: a gap-aware token cannot tell it to a handler
+            DomainEventMessage<?> event = asDomainEventMessage(eventMessages.get(i))
+                    .andMetaData(Map.of(EventMetadata.GLOBAL_INDEX, first + i));
+            docs.add(toDocument(event, first + i, appendedAt, serializer));
         }
         try {
             if (transactions) {
@@ -370,10 +374,17 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         long from = Math.max(1, head - 100);
         List<Long> window = LongStream.rangeClosed(from, head).boxed().toList();
-        java.util.Set<Long> present = new java.util.HashSet<>();
+        java.util.TreeSet<Long> present = new java.util.TreeSet<>();
         events.find(in("_id", window)).projection(new Document("_id", 1)).forEach(d -> present.add(d.getLong("_id")));
-        Collection<Long> gaps = window.stream().filter(p -> !present.contains(p)).toList();
-        return GapAwareTrackingToken.newInstance(head, gaps);
+        if (present.isEmpty()) {
+            // nothing of the last positions is stored (yet): start just before them, without gaps
+            return from <= 1 ? null : GapAwareTrackingToken.newInstance(from - 1, List.of());
+        }
+        // The index is the highest stored position; missing positions below it are gaps (in flight),
+        // and anything handed out above it will be read as new.
+        long index = present.last();
+        Collection<Long> gaps = window.stream().filter(p -> p < index && !present.contains(p)).toList();
+        return GapAwareTrackingToken.newInstance(index, gaps);
     }
 
     @Override

@@ -499,6 +499,28 @@ class MongoEventStorageEngineTest {
         }
 
         @Test
+        void the_head_token_is_valid_while_the_newest_positions_are_not_stored_yet() {
+            append(event(A, 0));
+            append(event(B, 0));
+            reservePositions(2); // positions 3 and 4 handed out, nothing stored yet
+
+            TrackingToken head = engine.createHeadToken();
+
+            assertThat(head).isEqualTo(GapAwareTrackingToken.newInstance(2, List.of()));
+            append(event(C, 0));
+            assertThat(positions(track(head))).containsExactly(5L);
+        }
+
+        @Test
+        void every_stored_event_carries_its_own_global_position_in_its_metadata() {
+            append(event(A, 0), event(A, 1));
+            append(event(B, 0));
+            List<TrackedEventMessage<?>> tracked = track(null);
+            assertThat(tracked).extracting(e -> ((Number) e.getMetaData().get("globalIndex")).longValue())
+                    .containsExactly(1L, 2L, 3L);
+        }
+
+        @Test
         void the_head_of_an_empty_store_is_the_tail() {
             assertThat(engine.createHeadToken()).isNull();
             assertThat(engine.createTailToken()).isNull();

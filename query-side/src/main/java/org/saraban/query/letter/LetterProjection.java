@@ -11,8 +11,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.saraban.api.common.EventMetadata;
 import org.saraban.api.common.PersonRef;
 import org.saraban.api.common.ThaiText;
 import org.saraban.api.letter.DeliveryMethod;
@@ -67,8 +69,8 @@ public class LetterProjection {
     // ------------------------------------------------------------------ outgoing
 
     @EventHandler
-    void on(DraftLetterCreatedEvent e, @SequenceNumber long seq, TrackingToken token) {
-        store.letters().create(e.letterId(), position(token), d -> {
+    void on(DraftLetterCreatedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        store.letters().create(e.letterId(), position(token, meta), d -> {
             d.put("id", e.letterId());
             d.put("direction", "OUTGOING");
             d.put("agencyCode", e.agencyCode());
@@ -96,16 +98,16 @@ public class LetterProjection {
     }
 
     @EventHandler
-    void on(DraftLetterEditedEvent e, @SequenceNumber long seq, TrackingToken token) {
-        letter(e.letterId(), token, seq, d -> {
+    void on(DraftLetterEditedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        letter(e.letterId(), token, meta, seq, d -> {
             putContent(d, e.content());
             history(d, seq, "DraftLetterEdited", "แก้ไขร่างหนังสือ", e.editor(), e.at(), null);
         });
     }
 
     @EventHandler
-    void on(LetterSubmittedEvent e, @SequenceNumber long seq, TrackingToken token) {
-        letter(e.letterId(), token, seq, d -> {
+    void on(LetterSubmittedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        letter(e.letterId(), token, meta, seq, d -> {
             d.put("status", "PENDING_APPROVAL");
             d.put("approver", Docs.of(e.approver()));
             participant(d, e.approver());
@@ -115,8 +117,8 @@ public class LetterProjection {
     }
 
     @EventHandler
-    void on(LetterApprovedEvent e, @SequenceNumber long seq, TrackingToken token) {
-        letter(e.letterId(), token, seq, d -> {
+    void on(LetterApprovedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        letter(e.letterId(), token, meta, seq, d -> {
             d.put("status", "APPROVED");
             d.put("approvedContentHash", e.contentHash());
             Docs.putTime(d, "approvedAt", e.at());
@@ -125,8 +127,8 @@ public class LetterProjection {
     }
 
     @EventHandler
-    void on(LetterReturnedEvent e, @SequenceNumber long seq, TrackingToken token) {
-        letter(e.letterId(), token, seq, d -> {
+    void on(LetterReturnedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        letter(e.letterId(), token, meta, seq, d -> {
             d.put("status", "RETURNED");
             d.put("returnReason", e.reason());
             history(d, seq, "LetterReturned", "ส่งคืนแก้ไข", e.by(), e.at(), e.reason());
@@ -134,8 +136,8 @@ public class LetterProjection {
     }
 
     @EventHandler
-    void on(LetterSignedEvent e, @SequenceNumber long seq, TrackingToken token) {
-        letter(e.letterId(), token, seq, d -> {
+    void on(LetterSignedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        letter(e.letterId(), token, meta, seq, d -> {
             d.put("status", "SIGNED");
             Document sig = new Document("signer", Docs.of(e.signer())).append("method", e.method())
                     .append("assurance", e.assurance()).append("contentHash", e.contentHash());
@@ -146,10 +148,10 @@ public class LetterProjection {
     }
 
     @EventHandler
-    void on(LetterDispatchedEvent e, @SequenceNumber long seq, TrackingToken token) {
-        long position = position(token);
+    void on(LetterDispatchedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        long position = position(token, meta);
         Document view = store.letters().get(e.letterId());
-        letter(e.letterId(), token, seq, d -> {
+        letter(e.letterId(), token, meta, seq, d -> {
             d.put("status", "DISPATCHED");
             d.put("number", e.number());
             d.put("book", e.book() == null ? null : e.book().path());
@@ -195,8 +197,8 @@ public class LetterProjection {
     }
 
     @EventHandler
-    void on(LetterCancelledEvent e, @SequenceNumber long seq, TrackingToken token) {
-        letter(e.letterId(), token, seq, d -> {
+    void on(LetterCancelledEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        letter(e.letterId(), token, meta, seq, d -> {
             d.put("status", "CANCELLED");
             d.put("cancelReason", e.reason());
             history(d, seq, "LetterCancelled", "ยกเลิกหนังสือ", e.by(), e.at(), e.reason());
@@ -204,16 +206,16 @@ public class LetterProjection {
     }
 
     @EventHandler
-    void on(NumberVoidedEvent e, TrackingToken token) {
-        store.registerRows().update(rowId(e.agencyCode(), e.book(), e.yearBE(), e.registerNumber()), position(token), r -> {
+    void on(NumberVoidedEvent e, TrackingToken token, MetaData meta) {
+        store.registerRows().update(rowId(e.agencyCode(), e.book(), e.yearBE(), e.registerNumber()), position(token, meta), r -> {
             r.put("voided", true);
             r.put("remark", "ยกเลิกเลข: " + e.reason());
         });
     }
 
     @EventHandler
-    void on(LetterDeliveryRecordedEvent e, @SequenceNumber long seq, TrackingToken token) {
-        letter(e.letterId(), token, seq, d -> {
+    void on(LetterDeliveryRecordedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        letter(e.letterId(), token, meta, seq, d -> {
             for (Document x : d.getList("deliveries", Document.class)) {
                 if (e.copyId().equals(x.getString("copyId")) && "SENT".equals(x.getString("status"))) {
                     x.put("status", "DELIVERED");
@@ -225,8 +227,8 @@ public class LetterProjection {
     }
 
     @EventHandler
-    void on(LetterAcknowledgedEvent e, @SequenceNumber long seq, TrackingToken token) {
-        letter(e.letterId(), token, seq, d -> {
+    void on(LetterAcknowledgedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        letter(e.letterId(), token, meta, seq, d -> {
             for (Document x : d.getList("deliveries", Document.class)) {
                 if (e.copyId().equals(x.getString("copyId"))) {
                     x.put("status", "ACKNOWLEDGED");
@@ -245,8 +247,8 @@ public class LetterProjection {
     // ------------------------------------------------------------------ incoming
 
     @EventHandler
-    void on(LetterDeliveredEvent e, @SequenceNumber long seq, TrackingToken token) {
-        store.letters().create(e.copyId(), position(token), d -> {
+    void on(LetterDeliveredEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        store.letters().create(e.copyId(), position(token, meta), d -> {
             d.put("id", e.copyId());
             d.put("direction", "INCOMING");
             d.put("agencyCode", e.agencyCode());
@@ -280,9 +282,9 @@ public class LetterProjection {
     }
 
     @EventHandler
-    void on(PaperLetterImportedEvent e, @SequenceNumber long seq, TrackingToken token) {
+    void on(PaperLetterImportedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
         ImportedLetter l = e.letter();
-        store.letters().create(e.copyId(), position(token), d -> {
+        store.letters().create(e.copyId(), position(token, meta), d -> {
             d.put("id", e.copyId());
             d.put("direction", "INCOMING");
             d.put("agencyCode", e.agencyCode());
@@ -323,9 +325,9 @@ public class LetterProjection {
     }
 
     @EventHandler
-    void on(LetterReceivedEvent e, @SequenceNumber long seq, TrackingToken token) {
-        long position = position(token);
-        letter(e.copyId(), token, seq, d -> {
+    void on(LetterReceivedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        long position = position(token, meta);
+        letter(e.copyId(), token, meta, seq, d -> {
             d.put("status", "RECEIVED");
             d.put("receivingNumber", e.receivingNumber());
             d.put("registerNumber", e.registerNumber());
@@ -364,9 +366,9 @@ public class LetterProjection {
     }
 
     @EventHandler
-    void on(LetterRoutedEvent e, @SequenceNumber long seq, TrackingToken token) {
+    void on(LetterRoutedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
         String[] regRow = new String[1];
-        letter(e.letterId(), token, seq, d -> {
+        letter(e.letterId(), token, meta, seq, d -> {
             Document route = new Document("routeId", e.routeId()).append("by", Docs.of(e.by()))
                     .append("toUnitCode", e.toUnitCode()).append("toUnitName", e.toUnitName())
                     .append("toPerson", Docs.of(e.toPerson())).append("instruction", e.instruction())
@@ -388,13 +390,13 @@ public class LetterProjection {
         });
         if (regRow[0] != null) {
             String target = e.toPerson() != null ? e.toPerson().displayName() : e.toUnitName();
-            store.registerRows().update(regRow[0], position(token), r -> r.put("action", "เสนอ/มอบ " + target));
+            store.registerRows().update(regRow[0], position(token, meta), r -> r.put("action", "เสนอ/มอบ " + target));
         }
     }
 
     @EventHandler
-    void on(RouteAcknowledgedEvent e, @SequenceNumber long seq, TrackingToken token) {
-        letter(e.letterId(), token, seq, d -> {
+    void on(RouteAcknowledgedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        letter(e.letterId(), token, meta, seq, d -> {
             route(d, e.routeId(), r -> {
                 r.put("state", "ACKNOWLEDGED");
                 r.put("acknowledgedBy", Docs.of(e.by()));
@@ -405,8 +407,8 @@ public class LetterProjection {
     }
 
     @EventHandler
-    void on(RouteCompletedEvent e, @SequenceNumber long seq, TrackingToken token) {
-        letter(e.letterId(), token, seq, d -> {
+    void on(RouteCompletedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        letter(e.letterId(), token, meta, seq, d -> {
             route(d, e.routeId(), r -> {
                 r.put("state", "COMPLETED");
                 r.put("completedBy", Docs.of(e.by()));
@@ -418,9 +420,9 @@ public class LetterProjection {
     }
 
     @EventHandler
-    void on(LetterFiledEvent e, @SequenceNumber long seq, TrackingToken token) {
+    void on(LetterFiledEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
         String[] regRow = new String[1];
-        letter(e.letterId(), token, seq, d -> {
+        letter(e.letterId(), token, meta, seq, d -> {
             regRow[0] = registerRowOf(d);
             d.put("status", "FILED");
             Document filing = new Document("fileCode", e.fileCode()).append("retentionYears", e.retentionYears())
@@ -433,7 +435,7 @@ public class LetterProjection {
         });
         if (regRow[0] != null) {
             String stamp = e.permanent() ? "ห้ามทำลาย" : "เก็บถึง พ.ศ. " + ThaiText.thaiDigits(e.keepUntilYearBE());
-            store.registerRows().update(regRow[0], position(token), r -> {
+            store.registerRows().update(regRow[0], position(token, meta), r -> {
                 String remark = r.getString("remark");
                 r.put("remark", (remark == null || remark.isBlank() ? "" : remark + "; ")
                         + "เก็บ " + e.fileCode() + " (" + stamp + ")");
@@ -455,16 +457,26 @@ public class LetterProjection {
 
     // ------------------------------------------------------------------ helpers
 
-    private void letter(String id, TrackingToken token, long seq, Consumer<Document> change) {
-        store.letters().update(id, position(token), d -> {
+    private void letter(String id, TrackingToken token, MetaData meta, long seq, Consumer<Document> change) {
+        store.letters().update(id, position(token, meta), d -> {
             change.accept(d);
             d.put("version", seq);
         });
     }
 
-    static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("token without a position: " + token));
+    /**
+     * The event's own global position. The event store puts it in the metadata at append; a tracking
+     * token is not enough, because an event that fills a gap arrives with a token whose index is the
+     * highest position seen so far, not its own.
+     */
+    static long position(TrackingToken token, MetaData meta) {
+        Object stored = meta == null ? null : meta.get(EventMetadata.GLOBAL_INDEX);
+        if (stored instanceof Number n) {
+            return n.longValue();
+        }
+        return token.position().orElseThrow(() -> new IllegalStateException("event without a position: " + token));
     }
+
 
     private static void putContent(Document d, LetterContent c) {
         d.put("kind", c.kind().name());

@@ -133,6 +133,24 @@ class LetterProjectionTest {
     class Outgoing {
 
         @Test
+        void an_event_that_fills_a_gap_is_recorded_at_its_own_position_not_at_the_tokens_index() {
+            // a gap-aware token that has already seen position 10 delivers the late events 7 and 8
+            org.axonframework.eventhandling.GapAwareTrackingToken seen10 =
+                    org.axonframework.eventhandling.GapAwareTrackingToken.newInstance(10, List.of(7L, 8L));
+            log.feed(new org.axonframework.eventhandling.GenericTrackedDomainEventMessage<>(seen10,
+                    new org.axonframework.eventhandling.GenericDomainEventMessage<>("Letter", LETTER, 0,
+                            created(LETTER, CONTENT), org.axonframework.messaging.MetaData.with("globalIndex", 7L))));
+            log.feed(new org.axonframework.eventhandling.GenericTrackedDomainEventMessage<>(seen10,
+                    new org.axonframework.eventhandling.GenericDomainEventMessage<>("Letter", LETTER, 1,
+                            submitted(LETTER), org.axonframework.messaging.MetaData.with("globalIndex", 8L))));
+
+            Document d = letter(LETTER);
+            assertThat(d.get("position", Number.class).longValue()).isEqualTo(8);
+            assertThat(d.getString("status")).as("the second late event is not mistaken for a replay")
+                    .isEqualTo("PENDING_APPROVAL");
+        }
+
+        @Test
         void a_created_draft_is_an_outgoing_view_in_status_draft_without_a_number() {
             log.apply(created(LETTER, CONTENT));
 

@@ -132,7 +132,9 @@ public class LetterController {
         try {
             request = json.convertValue(merged, LetterRequest.class);
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldsException("LETTER_FIELDS_INVALID", List.of(new FieldError("$", "invalid field values")));
+            String field = e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                    ? org.saraban.web.support.ProblemHandler.path(m) : "$";
+            throw new InvalidFieldsException("LETTER_FIELDS_INVALID", List.of(new FieldError(field, "invalid value")));
         }
         return act(id, actor, new EditDraftLetterCommand(id, version(ifMatch), actor, requests.content(request, actor),
                 clock.instant()));

@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -69,8 +70,12 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
-                        Problems.write(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "login required")))
+                .httpBasic(b -> b
+                        // keep the login in the session, so a client that returns the cookie is not
+                        // re-checked against the password hash (~70 ms of BCrypt) on every request
+                        .securityContextRepository(new HttpSessionSecurityContextRepository())
+                        .authenticationEntryPoint((req, res, ex) ->
+                                Problems.write(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "login required")))
                 .formLogin(f -> f.loginProcessingUrl("/api/login")
                         .successHandler((req, res, auth) -> res.setStatus(HttpStatus.NO_CONTENT.value()))
                         .failureHandler((req, res, ex) ->

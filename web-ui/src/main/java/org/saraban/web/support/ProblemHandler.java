@@ -121,7 +121,7 @@ public class ProblemHandler {
                 List.of(new FieldError(where, "malformed JSON")));
     }
 
-    static String path(JsonMappingException e) {
+    public static String path(JsonMappingException e) {
         StringBuilder b = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {
             if (r.getFieldName() != null) {
