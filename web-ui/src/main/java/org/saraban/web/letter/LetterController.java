@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -160,9 +161,7 @@ public class LetterController {
     @Operation(summary = "Approve the draft (the approver it was submitted to)")
     public ResponseEntity<Document> approve(@PathVariable String id, @RequestBody(required = false) CommentRequest body,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Actor actor = currentActor.actor();
-        visible(id, actor);
-        return act(id, actor, new ApproveLetterCommand(id, version(ifMatch), actor,
+        return act(id, actor -> new ApproveLetterCommand(id, version(ifMatch), actor,
                 body == null ? null : body.comment(), clock.instant()));
     }
 
@@ -170,9 +169,7 @@ public class LetterController {
     @Operation(summary = "Return the draft to its author with a reason")
     public ResponseEntity<Document> giveBack(@PathVariable String id, @RequestBody(required = false) ReasonRequest body,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Actor actor = currentActor.actor();
-        visible(id, actor);
-        return act(id, actor, new ReturnLetterCommand(id, version(ifMatch), actor,
+        return act(id, actor -> new ReturnLetterCommand(id, version(ifMatch), actor,
                 body == null ? null : body.reason(), clock.instant()));
     }
 
@@ -180,27 +177,21 @@ public class LetterController {
     @Operation(summary = "The signatory signs (typed-name signature until PAdES lands)")
     public ResponseEntity<Document> sign(@PathVariable String id,
                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Actor actor = currentActor.actor();
-        visible(id, actor);
-        return act(id, actor, new SignLetterCommand(id, version(ifMatch), actor, clock.instant()));
+        return act(id, actor -> new SignLetterCommand(id, version(ifMatch), actor, clock.instant()));
     }
 
     @PostMapping("/{id}/dispatch")
     @Operation(summary = "Issue the number from the register and send to every recipient")
     public ResponseEntity<Document> dispatch(@PathVariable String id,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Actor actor = currentActor.actor();
-        visible(id, actor);
-        return act(id, actor, new DispatchLetterCommand(id, version(ifMatch), actor, clock.instant()));
+        return act(id, actor -> new DispatchLetterCommand(id, version(ifMatch), actor, clock.instant()));
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel a dispatched letter; its number is voided and never reissued")
     public ResponseEntity<Document> cancel(@PathVariable String id, @RequestBody(required = false) ReasonRequest body,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Actor actor = currentActor.actor();
-        visible(id, actor);
-        return act(id, actor, new CancelLetterCommand(id, version(ifMatch), actor,
+        return act(id, actor -> new CancelLetterCommand(id, version(ifMatch), actor,
                 body == null ? null : body.reason(), clock.instant()));
     }
 
@@ -208,9 +199,7 @@ public class LetterController {
     @Operation(summary = "Receive (ลงรับ): issue the receiving number and stamp the time")
     public ResponseEntity<Document> receive(@PathVariable String id,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Actor actor = currentActor.actor();
-        visible(id, actor);
-        return act(id, actor, new ReceiveLetterCommand(id, version(ifMatch), actor, clock.instant()));
+        return act(id, actor -> new ReceiveLetterCommand(id, version(ifMatch), actor, clock.instant()));
     }
 
     @PostMapping("/{id}/routes")
@@ -245,18 +234,14 @@ public class LetterController {
     @PostMapping("/{id}/routes/{routeId}/acknowledge")
     @Operation(summary = "The routed-to person or unit acknowledges")
     public ResponseEntity<Document> acknowledge(@PathVariable String id, @PathVariable String routeId) {
-        Actor actor = currentActor.actor();
-        visible(id, actor);
-        return act(id, actor, new AcknowledgeRouteCommand(id, routeId, actor, clock.instant()));
+        return act(id, actor -> new AcknowledgeRouteCommand(id, routeId, actor, clock.instant()));
     }
 
     @PostMapping("/{id}/routes/{routeId}/complete")
     @Operation(summary = "The routed-to person or unit reports the work done")
     public ResponseEntity<Document> complete(@PathVariable String id, @PathVariable String routeId,
                                              @RequestBody(required = false) NoteRequest body) {
-        Actor actor = currentActor.actor();
-        visible(id, actor);
-        return act(id, actor, new CompleteRouteCommand(id, routeId, actor, body == null ? null : body.note(),
+        return act(id, actor -> new CompleteRouteCommand(id, routeId, actor, body == null ? null : body.note(),
                 clock.instant()));
     }
 
@@ -264,9 +249,7 @@ public class LetterController {
     @Operation(summary = "File (เก็บ) under a file code with a retention (years, or permanent)")
     public ResponseEntity<Document> file(@PathVariable String id, @RequestBody FileRequest body,
                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Actor actor = currentActor.actor();
-        visible(id, actor);
-        return act(id, actor, new FileLetterCommand(id, version(ifMatch), actor, body.fileCode(),
+        return act(id, actor -> new FileLetterCommand(id, version(ifMatch), actor, body.fileCode(),
                 body.retentionYears(), Boolean.TRUE.equals(body.permanent()), clock.instant()));
     }
 
@@ -305,6 +288,13 @@ public class LetterController {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Resolves the caller, refuses a letter they may not see (404), then sends the command. */
+    private ResponseEntity<Document> act(String id, Function<Actor, Object> command) {
+        Actor actor = currentActor.actor();
+        visible(id, actor);
+        return act(id, actor, command.apply(actor));
+    }
 
     private ResponseEntity<Document> act(String id, Actor actor, Object command) {
         var sent = commands.send(command);
