@@ -79,7 +79,8 @@ class CrashRecoveryTest {
                     return null;
                 });
             }
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= LETTERS / 3);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> acknowledged.size() >= LETTERS / 3);
             app.kill();
             pool.shutdown();
             assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
