@@ -24,15 +24,14 @@ import org.slf4j.LoggerFactory;
  * owns the H2 MVStore: auto-commit is off; queries share a lock while every change takes it alone; and
  * a group commit takes it alone too, so each commit captures the store between changes, never in the
  * middle of one. A command is acknowledged only after a commit that began after its writes
- * ({@link #awaitDurable()}). The file is compacted every few seconds when it is mostly garbage.
+ * ({@link #awaitDurable()}). The file is compacted at start and stop.
  */
 public final class EmbeddedMongo implements Durability, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
     private static final long IDLE_COMMIT_MILLIS = 200;
-    private static final long HOUSEKEEPING_MILLIS = 2_000;
     private static final int COMPACT_BELOW_FILL_RATE = 50;
-    private static final int COMPACT_MAX_MILLIS = 250;
+    private static final int COMPACT_MAX_MILLIS = 60_000;
 
     private final MongoServer server;
     private final MVStore store;
@@ -47,6 +46,9 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
 
     private EmbeddedMongo(MVStore store, MongoBackend backend, String host, int port) {
         this.store = store;
+        if (store != null) {
+            compact(store, COMPACT_MAX_MILLIS);
+        }
         this.server = new MongoServer(lockingProxy(backend));
         server.bind(host, port);
         this.address = server.getLocalAddress();
@@ -67,7 +69,10 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Path file = dataDir.resolve("saraban.mv");
-        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        // no background commits, and none when unsaved memory fills up either: a commit in the middle of an
+        // operation would keep half of it
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
+                .autoCommitBufferSize(0).open();
         log.info("embedded MongoDB store at {}", file.toAbsolutePath());
         return new EmbeddedMongo(store, new H2Backend(store), host, port);
     }
@@ -110,7 +115,6 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     }
 
     private void commitLoop() {
-        long lastCompact = System.currentTimeMillis();
         while (!closed) {
             long generation;
             synchronized (monitor) {
@@ -132,10 +136,6 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
                 if (store.hasUnsavedChanges()) {
                     store.commit();
                 }
-                if (System.currentTimeMillis() - lastCompact > HOUSEKEEPING_MILLIS) {
-                    housekeeping();
-                    lastCompact = System.currentTimeMillis();
-                }
             } catch (RuntimeException e) {
                 log.error("embedded store commit failed", e);
             } finally {
@@ -149,17 +149,18 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     }
 
     /**
-     * What MVStore's background writer would do if auto-commit were on (it is off, see above): rewrite
-     * the live pages out of chunks that are mostly garbage, then move chunks into the freed space and
-     * truncate the file. Without it the file only grows (DESIGN.md §2 saw 238 MB for 4k events).
-     * Runs under the exclusive lock, between operations, like a commit.
+     * MVStore's own housekeeping runs only in its auto-commit thread, which is off (see above), so the
+     * file only grows while the server runs. It is compacted when the server starts and when it stops,
+     * when no operation can run: live pages move out of chunks that are mostly garbage and the file is
+     * truncated (DESIGN.md §2: 238 MB for 4k events otherwise).
      */
-    private void housekeeping() {
-        // the chunks' live fill rate, not the file's: the file is full of chunks that are mostly garbage
+    private static void compact(MVStore store, int maxMillis) {
         if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_RATE) {
             int retention = store.getRetentionTime();
-            store.compactFile(COMPACT_MAX_MILLIS);
-            store.setRetentionTime(retention); // compactFile drops it to 0 for good; keep it only for the compaction
+            long before = store.getFileStore().size();
+            store.compactFile(maxMillis);
+            store.setRetentionTime(retention); // compactFile drops it to 0 for good: keep that to compaction
+            log.info("compacted the embedded store from {} MB to {} MB", before >> 20, store.getFileStore().size() >> 20);
         }
     }
 
@@ -216,6 +217,16 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
                 committer.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        server.stopListening();
+        if (store != null) {
+            lock.writeLock().lock();
+            try {
+                store.commit();
+                compact(store, COMPACT_MAX_MILLIS);
+            } finally {
+                lock.writeLock().unlock();
             }
         }
         // closing the backend closes the MVStore, which stores what is not committed yet

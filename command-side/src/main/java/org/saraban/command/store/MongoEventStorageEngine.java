@@ -107,6 +107,20 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 new IndexOptions().unique(true).name("aggregate_sequence"));
         events.createIndex(Indexes.ascending("aggSeq"), new IndexOptions().unique(true).name("aggSeq"));
         events.createIndex(Indexes.ascending("eventIdentifier"), new IndexOptions().unique(true).name("eventIdentifier"));
+        repairCounter();
+    }
+
+    /**
+     * The counter must be ahead of every stored position, or a new append would collide with a stored
+     * event. It always is when the store kept its writes in order; this restores it if it ever was not
+     * (a restored backup, a store that lost its last writes), before anything is appended.
+     */
+    public void repairCounter() {
+        Document highest = events.find().sort(Sorts.descending("_id")).limit(1).projection(new Document("_id", 1)).first();
+        if (highest != null) {
+            long max = highest.getLong("_id");
+            counters.updateOne(eq("_id", COUNTER_ID), Updates.max("value", max), new com.mongodb.client.model.UpdateOptions().upsert(true));
+        }
     }
 
     // ------------------------------------------------------------------ append
@@ -150,11 +164,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /**
      * Without a transaction an ordered {@code insertMany} keeps the documents before the one that failed.
      * One append may hold several aggregates' events (a cancel: the letter's and its register book's), so
-     * remove them to keep the append all or nothing. The positions were handed to this append alone.
+     * remove them to keep the append all or nothing. Only documents this append wrote are removed (position
+     * and event identifier both match): never another append's event, even if a position was taken twice.
      */
     private void undoPartialAppend(List<Document> docs, RuntimeException cause) {
         try {
-            events.deleteMany(in("_id", docs.stream().map(d -> d.get("_id")).toList()));
+            events.deleteMany(and(in("_id", docs.stream().map(d -> d.get("_id")).toList()),
+                    in("eventIdentifier", docs.stream().map(d -> d.get("eventIdentifier")).toList())));
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }

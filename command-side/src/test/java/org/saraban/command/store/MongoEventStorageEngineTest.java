@@ -521,6 +521,19 @@ class MongoEventStorageEngineTest {
         }
 
         @Test
+        void a_counter_behind_the_stored_events_is_repaired_before_anything_collides_with_them() {
+            append(event(A, 0), event(A, 1), event(A, 2));
+            db.getCollection(MongoEventStorageEngine.COUNTERS).updateOne(eq("_id", "globalIndex"),
+                    Updates.set("value", 1L)); // as if the store had lost its last counter updates
+
+            engine.ensureIndexes();
+            append(event(B, 0));
+
+            assertThat(positions(track(null))).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(payloads(readAggregate(A))).hasSize(3);
+        }
+
+        @Test
         void the_head_of_an_empty_store_is_the_tail() {
             assertThat(engine.createHeadToken()).isNull();
             assertThat(engine.createTailToken()).isNull();
