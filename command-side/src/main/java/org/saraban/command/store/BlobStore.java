@@ -90,10 +90,4 @@ public class BlobStore {
     public void copyTo(String sha256, OutputStream out) {
         bucket.downloadToStream(new BsonString(sha256), out);
     }
-
-    public byte[] read(String sha256) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        copyTo(sha256, out);
-        return out.toByteArray();
-    }
 }

@@ -150,7 +150,6 @@ public class LetterProjection {
     @EventHandler
     void on(LetterDispatchedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
         long position = position(token, meta);
-        Document view = store.letters().get(e.letterId());
         letter(e.letterId(), token, meta, seq, d -> {
             d.put("status", "DISPATCHED");
             d.put("number", e.number());
@@ -176,7 +175,7 @@ public class LetterProjection {
             history(d, seq, "LetterDispatched",
                     e.number() == null ? "ส่งหนังสือ" : "ออกเลขที่ " + e.number() + " และส่งหนังสือ", e.by(), e.at(), null);
         });
-        if (e.book() != null && view != null) {
+        if (e.book() != null) { // the row comes from the event alone: no need to read the letter's view
             String id = rowId(e.agencyCode(), e.book(), e.yearBE(), e.registerNumber());
             store.registerRows().create(id, position, r -> {
                 rowKey(r, e.agencyCode(), e.book(), e.yearBE(), e.registerNumber(), e.letterId());
