@@ -262,7 +262,6 @@ public class LetterProjection {
             d.put("addresseeUnits", e.addressees().stream().map(Recipient::unitCode).filter(u -> u != null).toList());
             d.put("copyOnly", e.copyOnly());
             d.put("status", "DELIVERED");
-            d.put("read", false);
             Docs.putTime(d, "deliveredAt", e.at());
             List<Document> sigs = new ArrayList<>();
             for (PersonRef p : e.signedBy() == null ? List.<PersonRef>of() : e.signedBy()) {
@@ -311,7 +310,6 @@ public class LetterProjection {
             d.put("scanSha256", e.scanSha256());
             d.put("importedBy", Docs.of(e.by()));
             d.put("status", "DELIVERED");
-            d.put("read", false);
             Docs.putTime(d, "deliveredAt", e.at());
             d.put("signatures", new ArrayList<Document>());
             d.put("routes", new ArrayList<Document>());

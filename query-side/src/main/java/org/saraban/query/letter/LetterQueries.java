@@ -7,21 +7,30 @@ import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.saraban.api.common.Actor;
 import org.saraban.api.common.Role;
 import org.saraban.api.letter.RegisterBookType;
+import org.saraban.query.support.Docs;
 
 /**
  * Reads of the letter views, with access control applied to every result: a person sees only letters
- * their agency sent or received, and within the agency what their role allows (DESIGN.md §6).
+ * their agency sent or received, and within the agency what their role allows (DESIGN.md §6). Every
+ * view and summary carries {@code read}: whether the caller has opened the letter ({@link #open}).
  */
 public class LetterQueries {
 
@@ -41,7 +50,55 @@ public class LetterQueries {
         if (d == null || !visible(d, actor)) {
             return Optional.empty();
         }
-        return Optional.of(view(d));
+        Document v = view(d);
+        v.put("read", isRead(actor.personId(), id));
+        return Optional.of(v);
+    }
+
+    /**
+     * The caller opens the letter: as {@link #find}, and a visible letter is marked read for this
+     * person from then on ({@code read: true} in what this returns). Nothing is marked for a letter the
+     * caller may not see. The mark keeps the first opening's time.
+     */
+    public Optional<Document> open(String id, Actor actor, Instant at) {
+        Optional<Document> found = find(id, actor);
+        found.filter(v -> !Boolean.TRUE.equals(v.get("read"))).ifPresent(v -> {
+            markRead(actor.personId(), id, at);
+            v.put("read", true);
+        });
+        return found;
+    }
+
+    private void markRead(String personId, String letterId, Instant at) {
+        Document mark = new Document("_id", readKey(personId, letterId)).append("personId", personId)
+                .append("letterId", letterId).append("at", Docs.iso(at));
+        try {
+            store.reads().insertOne(mark);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) { // opened twice at once: the first stays
+                throw e;
+            }
+        }
+    }
+
+    private boolean isRead(String personId, String letterId) {
+        return personId != null && store.reads().find(eq("_id", readKey(personId, letterId))).first() != null;
+    }
+
+    /** The ids among {@code letterIds} that the person has opened. */
+    private Set<String> readAmong(String personId, Collection<String> letterIds) {
+        Set<String> read = new HashSet<>();
+        if (personId == null || letterIds.isEmpty()) {
+            return read;
+        }
+        List<String> keys = letterIds.stream().map(id -> readKey(personId, id)).toList();
+        store.reads().find(in("_id", keys)).projection(Projections.include("letterId"))
+                .forEach(m -> read.add(m.getString("letterId")));
+        return read;
+    }
+
+    static String readKey(String personId, String letterId) {
+        return personId + "|" + letterId;
     }
 
     /** The raw view document, without access control: for the web layer's waits and checks. */
@@ -52,8 +109,14 @@ public class LetterQueries {
     public record Page(List<Document> items, long total, int page, int size) {
     }
 
+    /** {@code unread=true}: only letters the caller has not opened; {@code false}: only those opened. */
     public record Filter(String status, String q, String unit, String person, String urgency, String kind,
-                         Boolean unacknowledged, int page, int size) {
+                         Boolean unacknowledged, Boolean unread, int page, int size) {
+
+        public Filter(String status, String q, String unit, String person, String urgency, String kind,
+                      Boolean unacknowledged, int page, int size) {
+            this(status, q, unit, person, urgency, kind, unacknowledged, null, page, size);
+        }
     }
 
     public Page inbox(Actor actor, Filter f) {
@@ -94,7 +157,20 @@ public class LetterQueries {
         List<Document> visible = all.stream().filter(d -> visible(d, actor)).toList();
         int size = Math.max(1, Math.min(f.size(), 200));
         int page = Math.max(0, f.page());
-        List<Document> items = visible.stream().skip((long) page * size).limit(size).map(LetterQueries::summary).toList();
+        Set<String> read;
+        if (f.unread() != null) {
+            read = readAmong(actor.personId(), visible.stream().map(d -> d.getString("id")).toList());
+            boolean wantRead = !f.unread();
+            visible = visible.stream().filter(d -> read.contains(d.getString("id")) == wantRead).toList();
+        } else {
+            read = readAmong(actor.personId(), visible.stream().skip((long) page * size).limit(size)
+                    .map(d -> d.getString("id")).toList());
+        }
+        List<Document> items = visible.stream().skip((long) page * size).limit(size).map(d -> {
+            Document s = summary(d);
+            s.put("read", read.contains(d.getString("id")));
+            return s;
+        }).toList();
         return new Page(items, visible.size(), page, size);
     }
 
@@ -171,7 +247,7 @@ public class LetterQueries {
                 "urgencyThai", "deliverBy", "deliverByThai", "secrecy", "secrecyThai", "circular", "fromAgencyCode",
                 "fromAgencyName", "agencyCode", "number", "date", "dateThai", "receivingNumber", "receivedAt",
                 "receivedAtThai", "deliveredAt", "deliveredAtThai", "dispatchedAt", "dispatchedAtThai",
-                "unacknowledged", "copyOnly", "read")) {
+                "unacknowledged", "copyOnly")) {
             if (d.containsKey(k)) {
                 s.put(k, d.get(k));
             }

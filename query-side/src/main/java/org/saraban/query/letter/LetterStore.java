@@ -1,22 +1,30 @@
 package org.saraban.query.letter;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import org.bson.Document;
 import org.saraban.query.support.PositionedStore;
 
-/** The letter read models' collections. */
+/**
+ * The letter read models' collections, and {@code letter_reads}: who has opened which letter. The
+ * read marks are UI state, not events: no projection writes them and a rebuild leaves them alone.
+ */
 public class LetterStore {
 
     public static final String LETTERS = "letters";
     public static final String REGISTER_ROWS = "register_rows";
+    public static final String LETTER_READS = "letter_reads";
 
     private final PositionedStore letters;
     private final PositionedStore registerRows;
+    private final MongoCollection<Document> reads;
 
     public LetterStore(MongoDatabase db) {
         this.letters = new PositionedStore(db.getCollection(LETTERS));
         this.registerRows = new PositionedStore(db.getCollection(REGISTER_ROWS));
+        this.reads = db.getCollection(LETTER_READS);
     }
 
     public PositionedStore letters() {
@@ -25,6 +33,11 @@ public class LetterStore {
 
     public PositionedStore registerRows() {
         return registerRows;
+    }
+
+    /** Read marks: {@code {_id: "personId|letterId", personId, letterId, at}}. */
+    public MongoCollection<Document> reads() {
+        return reads;
     }
 
     /** Indexes a real MongoDB uses for the inbox, outbox and register queries; idempotent. */

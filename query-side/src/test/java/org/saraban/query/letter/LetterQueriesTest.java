@@ -491,6 +491,112 @@ class LetterQueriesTest {
     }
 
     @Nested
+    class ReadMarks {
+
+        static final Instant FIRST = Instant.parse("2026-11-24T03:00:00Z");
+        static final Instant LATER = Instant.parse("2026-11-25T03:00:00Z");
+        /** Addressed to unit ๐๓ of นร ๐๕: R_OFFICER's unit. */
+        static final String TO_UNIT = "c-unit";
+        /** Addressed to นร ๐๕'s head: not visible to R_OFFICER. */
+        static final String TO_HEAD = "c-head";
+
+        @BeforeEach
+        void letters() {
+            Recipient toUnit03 = new Recipient(RECEIVER, "๐๓", null, "ผู้อำนวยการกองสาม", null);
+            log.apply(delivered(TO_UNIT, "s1", external("ขอเชิญประชุม"), "สพร ๐๑/๑", List.of(toUnit03)));
+            log.apply(delivered(TO_HEAD, "s2", external("ขอความอนุเคราะห์ข้อมูล"), "สพร ๐๑/๒", List.of(TO_RECEIVER)));
+            log.apply(created("out", RECEIVER, RECEIVER_NAME, R_CLERK, external("ขอเชิญประชุมตอบกลับ")));
+        }
+
+        private Optional<Boolean> readInInbox(Actor actor, String id) {
+            return queries.inbox(actor, all()).items().stream().filter(d -> id.equals(d.getString("id")))
+                    .map(d -> d.getBoolean("read")).findFirst();
+        }
+
+        @Test
+        void a_letter_is_unread_until_the_person_opens_it_and_stays_unread_for_everyone_else() {
+            assertThat(queries.find(TO_UNIT, R_OFFICER).orElseThrow().getBoolean("read")).isFalse();
+            assertThat(readInInbox(R_OFFICER, TO_UNIT)).contains(false);
+
+            Document opened = queries.open(TO_UNIT, R_OFFICER, FIRST).orElseThrow();
+
+            assertThat(opened.getBoolean("read")).isTrue();
+            assertThat(queries.find(TO_UNIT, R_OFFICER).orElseThrow().getBoolean("read")).isTrue();
+            assertThat(readInInbox(R_OFFICER, TO_UNIT)).contains(true);
+            // the agency's clerk sees the same copy, and has not opened it
+            assertThat(queries.find(TO_UNIT, R_CLERK).orElseThrow().getBoolean("read")).isFalse();
+            assertThat(readInInbox(R_CLERK, TO_UNIT)).contains(false);
+            assertThat(readInInbox(R_CLERK, TO_HEAD)).contains(false);
+        }
+
+        @Test
+        void opening_a_letter_the_caller_may_not_see_finds_nothing_and_marks_nothing() {
+            Actor stranger = actor("x-clerk", "นายต่างกรม", "เจ้าพนักงานธุรการ", "นร ๑๒", "๐๑", Role.CLERK);
+
+            assertThat(queries.open(TO_HEAD, R_OFFICER, FIRST)).isEmpty();
+            assertThat(queries.open(TO_UNIT, stranger, FIRST)).isEmpty();
+            assertThat(queries.open("no-such-letter", R_CLERK, FIRST)).isEmpty();
+
+            assertThat(store.reads().countDocuments()).isZero();
+        }
+
+        @Test
+        void the_mark_is_one_document_per_person_and_letter_keeping_the_first_opening() {
+            queries.open(TO_UNIT, R_OFFICER, FIRST);
+            queries.open(TO_UNIT, R_OFFICER, LATER);
+            queries.open(TO_UNIT, R_CLERK, LATER);
+
+            Document mark = store.reads().find(com.mongodb.client.model.Filters.eq("_id",
+                    R_OFFICER.personId() + "|" + TO_UNIT)).first();
+            assertThat(mark).isNotNull();
+            assertThat(mark.getString("personId")).isEqualTo(R_OFFICER.personId());
+            assertThat(mark.getString("letterId")).isEqualTo(TO_UNIT);
+            assertThat(mark.getString("at")).isEqualTo("2026-11-24T10:00:00+07:00");
+            assertThat(store.reads().countDocuments()).isEqualTo(2);
+        }
+
+        @Test
+        void unread_true_lists_only_the_letters_the_caller_has_not_opened_and_false_only_the_opened_ones() {
+            queries.open(TO_HEAD, R_CLERK, FIRST);
+
+            Page unread = queries.inbox(R_CLERK, new Filter(null, null, null, null, null, null, null, true, 0, 50));
+            assertThat(ids(unread)).containsExactly(TO_UNIT);
+            assertThat(unread.total()).isEqualTo(1);
+            assertThat(unread.items()).allSatisfy(d -> assertThat(d.getBoolean("read")).isFalse());
+            Page opened = queries.inbox(R_CLERK, new Filter(null, null, null, null, null, null, null, false, 0, 50));
+            assertThat(ids(opened)).containsExactly(TO_HEAD);
+            assertThat(opened.items()).allSatisfy(d -> assertThat(d.getBoolean("read")).isTrue());
+            // another person's marks do not count for the caller
+            assertThat(ids(queries.inbox(R_OFFICER, new Filter(null, null, null, null, null, null, null, true, 0, 50))))
+                    .containsExactly(TO_UNIT);
+        }
+
+        @Test
+        void the_outbox_carries_the_callers_mark_too() {
+            assertThat(queries.outbox(R_CLERK, all()).items()).singleElement()
+                    .satisfies(d -> assertThat(d.getBoolean("read")).isFalse());
+            queries.open("out", R_CLERK, FIRST);
+            assertThat(queries.outbox(R_CLERK, all()).items()).singleElement()
+                    .satisfies(d -> assertThat(d.getBoolean("read")).isTrue());
+        }
+
+        @Test
+        void a_rebuild_of_the_read_model_keeps_the_marks_and_the_projection_writes_none() {
+            queries.open(TO_UNIT, R_OFFICER, FIRST);
+            LetterProjection projection = new LetterProjection(store);
+            EventLog replay = new EventLog(projection);
+
+            projection.reset();
+            log.appended().forEach(replay::feed);
+
+            assertThat(store.letters().collection().find().into(new java.util.ArrayList<>()))
+                    .allSatisfy(d -> assertThat(d).doesNotContainKey("read"));
+            assertThat(queries.find(TO_UNIT, R_OFFICER).orElseThrow().getBoolean("read")).isTrue();
+            assertThat(queries.find(TO_UNIT, R_CLERK).orElseThrow().getBoolean("read")).isFalse();
+        }
+    }
+
+    @Nested
     class AwaitPosition {
 
         @Test

@@ -23,17 +23,19 @@ public class InboxController {
     }
 
     @GetMapping(path = "/api/inbox", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Letters received by the caller's agency; unit= / person= narrow to addressees or routes")
+    @Operation(summary = "Letters received by the caller's agency; unit= / person= narrow to addressees or routes; "
+            + "unread=true to those the caller has not opened (each item's read)")
     public LetterQueries.Page inbox(@RequestParam(required = false) String status,
                                     @RequestParam(required = false) String q,
                                     @RequestParam(required = false) String unit,
                                     @RequestParam(required = false) String person,
                                     @RequestParam(required = false) String urgency,
                                     @RequestParam(required = false) String kind,
+                                    @RequestParam(required = false) Boolean unread,
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "50") int size) {
         return queries.inbox(currentActor.actor(),
-                new LetterQueries.Filter(status, q, unit, person, urgency, kind, null, page, size));
+                new LetterQueries.Filter(status, q, unit, person, urgency, kind, null, unread, page, size));
     }
 
     @GetMapping(path = "/api/outbox", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -45,9 +47,10 @@ public class InboxController {
                                      @RequestParam(required = false) String urgency,
                                      @RequestParam(required = false) String kind,
                                      @RequestParam(required = false) Boolean unacknowledged,
+                                     @RequestParam(required = false) Boolean unread,
                                      @RequestParam(defaultValue = "0") int page,
                                      @RequestParam(defaultValue = "50") int size) {
         return queries.outbox(currentActor.actor(),
-                new LetterQueries.Filter(status, q, unit, person, urgency, kind, unacknowledged, page, size));
+                new LetterQueries.Filter(status, q, unit, person, urgency, kind, unacknowledged, unread, page, size));
     }
 }

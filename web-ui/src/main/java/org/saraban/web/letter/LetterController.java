@@ -115,9 +115,10 @@ public class LetterController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "The letter as the caller may see it")
+    @Operation(summary = "The letter as the caller may see it; opening it marks it read for the caller")
     public ResponseEntity<Document> get(@PathVariable String id) {
-        Document view = visible(id, currentActor.actor());
+        Document view = queries.open(id, currentActor.actor(), clock.instant())
+                .orElseThrow(() -> new NotFoundException("LETTER_NOT_FOUND", "not found"));
         return ResponseEntity.ok().eTag(etag(view)).body(view);
     }
 
