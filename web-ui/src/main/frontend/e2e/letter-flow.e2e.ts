@@ -1,0 +1,205 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BASE, LAPTOP, launch, letterIdOf, NOW, person, seeAttribute, seeCount, seeText, seeValue, seeVisible, shot, TABLET, tinyPdf,
+} from './support';
+
+// The whole letter flow across two agencies, as the people who do it would, each in their own browser:
+// compose at สพร → approve → sign → dispatch → receive at นร ๐๕ → route → complete → file → both registers.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const yearBE = Number(new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'Asia/Bangkok' }).format(NOW)) + 543;
+const stamp = Date.now().toString(36);
+const subject = `ขอเชิญประชุมคณะกรรมการขับเคลื่อนระบบสารบรรณอิเล็กทรอนิกส์ภาครัฐ ${stamp}`;
+
+async function openFromList(page: Page, text: string) {
+  await page.getByRole('link', { name: text }).click();
+  await page.locator('.letter-page').waitFor();
+}
+
+describe('a letter from สพร to นร ๐๕, end to end in the browser', () => {
+  it('is composed, approved, signed, dispatched, received, routed, completed, filed and registered twice', async () => {
+    // นร ๐๕'s clerk has the inbox open all morning
+    const socClerk = await person(browser, 'soc.clerk');
+    await socClerk.page.getByRole('heading', { name: 'หนังสือรับ' }).waitFor();
+
+    // สพร's officer composes an urgent external letter with an enclosure
+    const officer = await person(browser, 'dga.officer');
+    const o = officer.page;
+    await o.getByRole('link', { name: 'ร่างหนังสือ' }).click();
+    await o.locator('#kind').selectOption('EXTERNAL');
+    await o.locator('#urgency').selectOption('URGENT');
+    await o.locator('#subject').fill(subject);
+    await o.locator('#salutation').fill('เรียน');
+    await o.getByLabel('ส่วนราชการ 1').selectOption('นร ๐๕');
+    await o.getByLabel('ตำแหน่งผู้รับ 1').fill('เลขาธิการคณะรัฐมนตรี');
+    await o.getByRole('button', { name: '+ เพิ่มอ้างถึง' }).click();
+    await o.getByLabel('อ้างถึง 1').fill('หนังสือสำนักเลขาธิการคณะรัฐมนตรี ที่ นร ๐๕๐๓/ว ๑๒๓ ลงวันที่ ๑ พฤศจิกายน ๒๕๖๙');
+    await o.getByRole('button', { name: '+ เพิ่มสิ่งที่ส่งมาด้วย' }).click();
+    await o.getByLabel('ชื่อสิ่งที่ส่งมาด้วย 1').fill('ระเบียบวาระการประชุม');
+    await o.getByLabel('แฟ้ม 1').setInputFiles({ name: 'agenda.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
+    await expect.poll(() => o.locator('.upload-state[data-sha256]').count()).toBe(1);
+    await o.locator('#body').fill('ด้วยสำนักงานพัฒนารัฐบาลดิจิทัลกำหนดจัดการประชุมคณะกรรมการฯ ครั้งที่ ๒/๒๕๖๙ '
+      + 'ในวันจันทร์ที่ ๗ ธันวาคม ๒๕๖๙ เวลา ๐๙.๓๐ น.\n\nจึงเรียนมาเพื่อโปรดพิจารณา');
+    await o.locator('#closing').fill('ขอแสดงความนับถือ');
+    await o.locator('#signatory').selectOption({ label: 'นายชยพล ธรรมวัฒนา — ผู้อำนวยการสำนักงานพัฒนารัฐบาลดิจิทัล' });
+    await o.locator('#ownerUnit\\.phone').fill('๐ ๒๖๑๒ ๖๐๐๐');
+    await shot(o, '02-compose');
+    await o.getByRole('button', { name: 'บันทึกร่าง' }).click();
+    await o.locator('.letter-page[data-status="DRAFT"]').waitFor();
+    const letterId = letterIdOf(o);
+    await seeText(o.locator('.paper'), subject);
+    await seeText(o.locator('.paper .enclosures'), 'ระเบียบวาระการประชุม');
+
+    // ... and submits it to the director
+    await o.locator('#approverId').selectOption({ label: 'นายชยพล ธรรมวัฒนา — ผู้อำนวยการสำนักงานพัฒนารัฐบาลดิจิทัล' });
+    await o.getByRole('button', { name: 'เสนออนุมัติ' }).click();
+    await o.locator('.letter-page[data-status="PENDING_APPROVAL"]').waitFor();
+
+    // the director finds it among the letters awaiting approval, approves and signs by typing his name
+    const director = await person(browser, 'dga.director');
+    const d = director.page;
+    await d.getByRole('link', { name: 'หนังสือส่ง' }).click();
+    await d.getByLabel('สถานะ').selectOption('PENDING_APPROVAL');
+    await openFromList(d, subject);
+    await d.getByRole('button', { name: 'อนุมัติ', exact: true }).click();
+    await d.locator('.letter-page[data-status="APPROVED"]').waitFor();
+    await d.locator('#typedName').fill('นายชยพล ธรรมวัฒนา');
+    await shot(d, '04-sign');
+    await d.getByRole('button', { name: 'ลงนาม', exact: true }).click();
+    await d.locator('.letter-page[data-status="SIGNED"]').waitFor();
+
+    // สพร's clerk numbers and dispatches it from the sending register
+    const dgaClerk = await person(browser, 'dga.clerk');
+    const c = dgaClerk.page;
+    await c.goto(`${BASE}/#/letters/${letterId}`);
+    await c.getByRole('button', { name: 'ออกเลขและส่งหนังสือ' }).click();
+    await c.locator('.letter-page[data-status="DISPATCHED"]').waitFor();
+    const number = (await c.getByTestId('number').textContent())!.trim();
+    expect(number).toMatch(/^สพร [๐-๙]+\/[๐-๙]+$/);
+    await seeText(c.getByTestId('notice'), number);
+
+    // the letter appears in นร ๐๕'s open inbox without a reload
+    const s = socClerk.page;
+    await s.getByRole('link', { name: subject }).waitFor({ timeout: 15_000 });
+    await seeVisible(s.getByTestId('arrived'));
+    const row = s.locator('tr', { has: s.getByRole('link', { name: subject }) });
+    await seeVisible(row.locator('[data-unread="true"]'));
+    await seeText(row.locator('[data-urgency="URGENT"]'), 'ด่วน');
+    await shot(s, '01-inbox');
+
+    // ... who receives it: the receiving number and the stamp time
+    await openFromList(s, subject);
+    await s.getByRole('button', { name: 'ลงรับหนังสือ' }).click();
+    await s.locator('.letter-page[data-status="RECEIVED"]').waitFor();
+    const receivingNumber = (await s.getByTestId('receiving-number').textContent())!.trim();
+    expect(receivingNumber).toMatch(/^[๐-๙]+$/);
+    await seeText(s.getByTestId('receipt-stamp'), 'เวลา');
+    await seeText(s.getByTestId('notice'), `เลขรับ ${receivingNumber}`);
+    await seeText(s.getByTestId('notice'), 'น.');
+
+    // ... and routes it (เกษียน) to กองนิติธรรม with a due date
+    await s.locator('#toUnit').selectOption('๐๓');
+    await s.locator('#instruction').fill('เสนอกองนิติธรรมพิจารณาดำเนินการ');
+    await s.locator('#dueDate').fill('2026-12-15');
+    await s.getByRole('button', { name: 'เกษียนหนังสือ' }).click();
+    await seeCount(s.getByTestId('routes').locator('li'), 1);
+    await seeText(s.getByTestId('routes'), 'เสนอกองนิติธรรมพิจารณาดำเนินการ');
+
+    // กองนิติธรรม's officer sees it as routed to the unit, acknowledges and reports it done
+    const socOfficer = await person(browser, 'soc.officer');
+    const so = socOfficer.page;
+    await openFromList(so, subject);
+    await so.getByRole('button', { name: 'รับทราบ' }).click();
+    await seeCount(so.getByTestId('routes').locator('li[data-state="ACKNOWLEDGED"]'), 1);
+    await so.getByLabel('ผลการดำเนินการ').fill('ตรวจสอบแล้ว เห็นควรเข้าร่วมประชุม');
+    await so.getByRole('button', { name: 'รายงานผลการดำเนินการ' }).click();
+    await seeCount(so.getByTestId('routes').locator('li[data-state="COMPLETED"]'), 1);
+
+    // the clerk sees the chain of เกษียน in order, then files the letter for ten years
+    await seeCount(s.getByTestId('routes').locator('li[data-state="COMPLETED"]'), 1);
+    await s.locator('#fileCode').fill('นร ๐๕.๑๒/๒๕๖๙');
+    await s.locator('#retentionYears').fill('10');
+    await s.getByRole('button', { name: 'เก็บหนังสือ' }).last().click();
+    await s.locator('.letter-page[data-status="FILED"]').waitFor();
+    await seeText(s.getByTestId('filing'), 'นร ๐๕.๑๒/๒๕๖๙');
+    const history = s.getByTestId('history').locator('li');
+    await seeAttribute(history.first(), 'data-type', 'LetterDelivered');
+    await seeAttribute(history.last(), 'data-type', 'LetterFiled');
+    await shot(s, '05-letter-filed');
+
+    // the row is in นร ๐๕'s received register ...
+    await s.goto(`${BASE}/#/registers?book=received&year=${yearBE}`);
+    const received = s.locator('table.register tr', { hasText: subject });
+    await seeCount(received, 1);
+    await seeText(received, number);
+    await seeText(received.locator('td').first(), receivingNumber);
+    await shot(s, '06-register-received');
+    const csv = await s.request.get(`${BASE}/api/registers/${encodeURIComponent('นร ๐๕')}/received/${yearBE}?format=csv`);
+    expect(csv.ok()).toBe(true);
+    expect(await csv.text()).toContain(subject);
+    await seeAttribute(s.getByRole('link', { name: 'ดาวน์โหลด CSV' }), 'href', /format=csv/);
+
+    // ... and in สพร's sent register, where the delivery is acknowledged
+    await c.goto(`${BASE}/#/registers?book=sent&year=${yearBE}`);
+    const sent = c.locator('table.register tr', { hasText: subject });
+    await seeCount(sent, 1);
+    await seeText(sent, number);
+    await c.goto(`${BASE}/#/letters/${letterId}`);
+    await seeText(c.locator('.deliveries li').first(), `เลขรับ ${receivingNumber}`);
+
+    for (const p of [socClerk, officer, director, dgaClerk, socOfficer]) await p.context.close();
+  });
+
+  it('keeps every typed character when a form is refused, and shows the error beside its field', async () => {
+    const officer = await person(browser, 'dga.officer');
+    const o = officer.page;
+    await o.getByRole('link', { name: 'ร่างหนังสือ' }).click();
+    const typedSubject = `ขอความอนุเคราะห์ข้อมูลสถิติ ${stamp}`;
+    const typedBody = 'ด้วยสำนักงานพัฒนารัฐบาลดิจิทัลขอความอนุเคราะห์ข้อมูลสถิติการรับส่งหนังสือ\n\nจึงเรียนมาเพื่อโปรดพิจารณา';
+    await o.locator('#subject').fill(typedSubject);
+    await o.getByLabel('ส่วนราชการ 1').selectOption('นร ๑๒');
+    await o.locator('#body').fill(typedBody);
+    // no signatory chosen: the API refuses the external letter
+    await o.getByRole('button', { name: 'บันทึกร่าง' }).click();
+    const error = o.locator('[data-field="signatory"] .field-error');
+    await seeVisible(error);
+    await seeText(error, /ต้องกรอก/);
+    await seeCount(o.locator('[data-field="subject"] .field-error'), 0);
+    await seeVisible(o.getByRole('alert').first());
+    await seeValue(o.locator('#subject'), typedSubject);
+    await seeValue(o.locator('#body'), typedBody);
+    await seeValue(o.getByLabel('ส่วนราชการ 1'), 'นร ๑๒');
+    expect(o.url()).toContain('#/compose');
+    await shot(o, '03-compose-refused');
+
+    // fixing the one field saves the draft with everything else as typed
+    await o.locator('#signatory').selectOption({ label: 'นายชยพล ธรรมวัฒนา — ผู้อำนวยการสำนักงานพัฒนารัฐบาลดิจิทัล' });
+    await o.getByRole('button', { name: 'บันทึกร่าง' }).click();
+    await o.locator('.letter-page[data-status="DRAFT"]').waitFor();
+    await seeText(o.locator('.paper'), typedSubject);
+    await seeCount(o.locator('.paper .body p'), 2);
+    await officer.context.close();
+  });
+
+  it('switches to English, and fits a tablet', async () => {
+    const clerk = await person(browser, 'soc.clerk', TABLET);
+    const p = clerk.page;
+    await p.getByRole('button', { name: 'English' }).click();
+    await p.getByRole('heading', { name: 'Received letters' }).waitFor();
+    const width = await p.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(TABLET.width);
+    await shot(p, '07-inbox-tablet-english');
+    await p.getByRole('button', { name: 'ภาษาไทย' }).click();
+    await p.getByRole('heading', { name: 'หนังสือรับ' }).waitFor();
+    await p.setViewportSize(LAPTOP);
+    await clerk.context.close();
+  });
+});

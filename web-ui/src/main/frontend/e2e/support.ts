@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+// Runs against a Saraban started by BrowserFlowTest (SARABAN_URL) in Debian's Chromium; never a
+// downloaded browser. Screenshots of the main screens go to docs/screenshots (SARABAN_SCREENSHOTS).
+
+export const BASE = process.env.SARABAN_URL ?? 'http://localhost:8080';
+export const NOW = new Date(process.env.SARABAN_NOW ?? Date.now());
+const SHOTS = process.env.SARABAN_SCREENSHOTS;
+
+export const LAPTOP = { width: 1366, height: 768 };
+export const TABLET = { width: 768, height: 1024 };
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.SARABAN_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    // the machine has no outside network: keep Chromium from trying
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A person at their own browser: a context of their own, logged in through the login screen. */
+export async function person(browser: Browser, username: string, viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'th-TH', timezoneId: 'Asia/Bangkok', acceptDownloads: true });
+  await context.clock.setFixedTime(NOW);
+  await context.addInitScript(() => localStorage.setItem('saraban.lang', 'th'));
+  const page = await context.newPage();
+  await page.goto(`${BASE}/`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill('demo');
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  await page.getByTestId('me').waitFor();
+  // the live connection (WebSocket) is up before anything happens
+  await page.locator('.live-dot[data-live="on"]').waitFor();
+  return { context, page };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** Thai digits of a number, as the UI prints it. */
+export function thai(n: number | string): string {
+  return String(n).replace(/[0-9]/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)]);
+}
+
+/** The letter id in the page's address (#/letters/{id}). */
+export function letterIdOf(page: Page): string {
+  const m = page.url().match(/#\/letters\/([^/?]+)/);
+  if (!m) throw new Error(`not on a letter page: ${page.url()}`);
+  return decodeURIComponent(m[1]);
+}
+
+/** A one-page PDF, enough for an enclosure upload. */
+export function tinyPdf(): Buffer {
+  return Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n'
+    + 'trailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+}
+
+// Web-first assertions over playwright-core (its test runner's `expect` is not used here): each one
+// retries until it holds or the time runs out, like a person waiting for the screen to settle.
+const WAIT = { timeout: 15_000, interval: 100 };
+
+export async function seeText(locator: Locator, text: string | RegExp): Promise<void> {
+  const got = () => locator.first().textContent({ timeout: 1_000 }).catch(() => '');
+  if (typeof text === 'string') await expect.poll(got, WAIT).toContain(text);
+  else await expect.poll(got, WAIT).toMatch(text);
+}
+
+export async function seeCount(locator: Locator, n: number): Promise<void> {
+  await expect.poll(() => locator.count(), WAIT).toBe(n);
+}
+
+export async function seeValue(locator: Locator, value: string): Promise<void> {
+  await expect.poll(() => locator.inputValue({ timeout: 1_000 }), WAIT).toBe(value);
+}
+
+export async function seeAttribute(locator: Locator, name: string, value: string | RegExp): Promise<void> {
+  const got = () => locator.getAttribute(name, { timeout: 1_000 }).then((v) => v ?? '').catch(() => '');
+  if (typeof value === 'string') await expect.poll(got, WAIT).toBe(value);
+  else await expect.poll(got, WAIT).toMatch(value);
+}
+
+export async function seeVisible(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout: WAIT.timeout });
+}

@@ -1,0 +1,103 @@
+import type { ComponentChildren } from 'preact';
+import type { ApiError } from './api';
+import { type Key, useI18n } from './i18n';
+
+export function UrgencyBadge({ urgency }: { urgency: string }) {
+  const { e } = useI18n();
+  if (!urgency || urgency === 'NORMAL') return null;
+  return <span class={`badge urgency urgency-${urgency.toLowerCase()}`} data-urgency={urgency}>{e(urgency)}</span>;
+}
+
+export function SecrecyBadge({ secrecy }: { secrecy: string }) {
+  const { e } = useI18n();
+  if (!secrecy || secrecy === 'NONE') return null;
+  return <span class="badge secrecy" data-secrecy={secrecy}>{e(secrecy)}</span>;
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const { e } = useI18n();
+  return <span class={`badge status status-${status.toLowerCase()}`} data-status={status}>{e(status)}</span>;
+}
+
+/** A server reason in the reader's language: the common ones translated, the rest as the API said. */
+export function useReason(): (reason: string | undefined) => string | undefined {
+  const { t, lang } = useI18n();
+  return (reason) => {
+    if (!reason) return undefined;
+    if (lang === 'th' && reason.startsWith('required')) return t('err.required');
+    return reason;
+  };
+}
+
+interface FieldProps {
+  id: string;
+  label: Key;
+  error?: ApiError | null;
+  /** The API's name of the field, when it differs from the id. */
+  name?: string;
+  required?: boolean;
+  hint?: Key;
+  children: ComponentChildren;
+  wide?: boolean;
+}
+
+/** A labelled control with the API's error for that field shown right under it. */
+export function Field({ id, label, error, name, required, hint, children, wide }: FieldProps) {
+  const { t } = useI18n();
+  const reason = useReason()(error?.forField(name ?? id));
+  return (
+    <div class={`field${reason ? ' invalid' : ''}${wide ? ' wide' : ''}`} data-field={name ?? id}>
+      <label for={id}>
+        {t(label)}
+        {required ? <span class="req" aria-hidden="true"> *</span> : null}
+      </label>
+      {children}
+      {hint ? <small class="hint">{t(hint)}</small> : null}
+      {reason ? (
+        <p class="field-error" id={`${id}-error`} role="alert">
+          {reason}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A refusal that names no field, or names fields the form does not show. */
+export function ErrorBanner({ error, shown = [] }: { error: ApiError | null; shown?: string[] }) {
+  const { t } = useI18n();
+  const reason = useReason();
+  if (!error) return null;
+  const general = messageFor(error, t);
+  const unshown = error.errors.filter((f) => !shown.some((s) => f.field === s || f.field.startsWith(`${s}[`) || f.field.startsWith(`${s}.`)));
+  return (
+    <div class="banner error" role="alert" data-code={error.code}>
+      <strong>{general}</strong>
+      {unshown.length ? (
+        <ul>
+          {unshown.map((f) => (
+            <li key={f.field}>
+              <code>{f.field}</code>: {reason(f.reason)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export function messageFor(error: ApiError, t: (k: Key) => string): string {
+  switch (error.status) {
+    case 0: return t('err.network');
+    case 403: return t('err.forbidden');
+    case 404: return t('err.notFound');
+    case 409:
+    case 412: return error.code === 'VERSION_MISMATCH' || error.status === 412 ? t('err.conflict') : `${t('err.generic')}: ${error.detail}`;
+    case 422: return error.errors.length ? t('compose.refused') : `${t('err.generic')}: ${error.detail}`;
+    default: return `${t('err.generic')}: ${error.detail}`;
+  }
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return <p class="loading" aria-busy="true">{t('common.loading')}</p>;
+}

@@ -1,0 +1,492 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, get, post, withQuery } from '../api';
+import { ErrorBanner, Field, Loading, SecrecyBadge, StatusBadge, UrgencyBadge } from '../components';
+import { type Key, useI18n } from '../i18n';
+import { onLetterNotice } from '../live';
+import { href } from '../router';
+import type { Agency, Letter, Me, Person, PersonRef, Route } from '../types';
+
+type Act = (path: string, body?: unknown, done?: (l: Letter) => string) => Promise<boolean>;
+
+/** One letter: its text as the form lays it out, what the caller may do next, routing and history. */
+export function LetterPage({ me, id }: { me: Me; id: string }) {
+  const { t, e, date, dateTime } = useI18n();
+  const [letter, setLetter] = useState<Letter | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = () => get<Letter>(`/api/letters/${id}`).then((l) => { setLetter(l); setError(null); })
+    .catch((err) => setError(err as ApiError));
+  useEffect(() => {
+    setLetter(null);
+    setNotice(null);
+    void load();
+  }, [id]);
+  useEffect(() => onLetterNotice((n) => { if (n.letterId === id) void load(); }), [id]);
+
+  if (!letter) return error ? <ErrorBanner error={error} /> : <Loading />;
+
+  const act: Act = async (path, body, done) => {
+    try {
+      const next = await post<Letter>(`/api/letters/${id}${path}`, body ?? {}, { 'If-Match': `"${letter.version}"` });
+      setLetter(next);
+      setError(null);
+      setNotice(done ? done(next) : t('action.done'));
+      return true;
+    } catch (err) {
+      setNotice(null);
+      throw err;
+    }
+  };
+
+  const incoming = letter.direction === 'INCOMING';
+  return (
+    <section class="letter-page" aria-labelledby="letter-title" data-status={letter.status}>
+      <div class="page-head">
+        <a href={href(incoming ? '/inbox' : '/outbox')} class="back">← {incoming ? t('nav.inbox') : t('nav.outbox')}</a>
+      </div>
+      {notice ? <div class="banner success" role="status" data-testid="notice">{notice}</div> : null}
+      <ErrorBanner error={error} />
+      <div class="letter-layout">
+        <article class="paper card" aria-label={e(letter.kind)}>
+          <div class="marks">
+            <UrgencyBadge urgency={letter.urgency} />
+            <SecrecyBadge secrecy={letter.secrecy} />
+            {letter.circular ? <span class="badge plain">{t('field.circular')}</span> : null}
+            <StatusBadge status={letter.status} />
+          </div>
+          {letter.receiptStamp ? <ReceiptStamp stamp={letter.receiptStamp} /> : null}
+          <p class="kind">{e(letter.kind)}{incoming ? ` · ${t('letter.copyOf', { a: letter.fromAgencyName })}` : ''}</p>
+          <dl class="heading">
+            <Row label="col.number" value={letter.number ?? '—'} testid="number" />
+            <Row label="col.from" value={letter.fromAgencyName} />
+            <Row label="col.date" value={letter.date ? date(letter.date) : '—'} />
+            {letter.subject ? <Row label="col.subject" value={letter.subject} /> : null}
+            {letter.to.length ? (
+              <Row label="col.to" value={`${letter.salutation ? `${letter.salutation} ` : ''}${letter.to.map(recipientLabel).join(', ')}`} />
+            ) : null}
+            {letter.references.length ? <Row label="field.references" value={letter.references.join(' ; ')} /> : null}
+            {letter.deliverBy ? <Row label="field.deliverBy" value={dateTime(letter.deliverBy)} /> : null}
+          </dl>
+          {letter.enclosures.length ? (
+            <div class="enclosures">
+              <strong>{t('field.enclosures')}</strong>
+              <ol>
+                {letter.enclosures.map((x, i) => (
+                  <li key={i}>
+                    {x.sha256 ? <a href={`/api/letters/${letter.id}/enclosures/${i}`} target="_blank" rel="noopener">{x.title}</a> : x.title}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ) : null}
+          <div class="body">
+            {letter.body.map((p, i) => <p key={i}>{p}</p>)}
+          </div>
+          {letter.closing ? <p class="closing">{letter.closing}</p> : null}
+          {letter.signatory ? (
+            <div class="signature">
+              {letter.signatures?.length ? <p class="typed-sign" title={t('letter.typedName')}>{letter.signatory.displayName}</p> : <p class="sign-space" />}
+              <p>({letter.signatory.displayName})</p>
+              <p>{letter.signatory.position}</p>
+            </div>
+          ) : null}
+          {letter.ownerUnit?.name ? (
+            <div class="owner">
+              <p>{letter.ownerUnit.name}</p>
+              {letter.ownerUnit.phone ? <p>{t('field.ownerUnit.phone')} {letter.ownerUnit.phone}</p> : null}
+              {letter.ownerUnit.email ? <p>{letter.ownerUnit.email}</p> : null}
+            </div>
+          ) : null}
+          {letter.copiesTo.length ? <p class="copies">{t('field.copiesTo')}: {letter.copiesTo.map(recipientLabel).join(', ')}</p> : null}
+          {letter.scanSha256 ? <p><a href={`/api/letters/${letter.id}/pdf`} target="_blank" rel="noopener">{t('letter.pdf')}</a></p> : null}
+        </article>
+        <aside class="side">
+          <Actions me={me} letter={letter} act={act} />
+          {incoming ? <Routes letter={letter} /> : <Deliveries letter={letter} />}
+          {letter.filing ? (
+            <section class="card" aria-labelledby="filing-title">
+              <h2 id="filing-title">{t('letter.filing')}</h2>
+              <p data-testid="filing">{letter.filing.fileCode} · {letter.filing.stamp}</p>
+              <p class="muted">{letter.filing.by.displayName} · {dateTime(letter.filing.at)}</p>
+            </section>
+          ) : null}
+          <History letter={letter} />
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+function recipientLabel(r: { agencyCode: string | null; position: string | null; name?: string | null }): string {
+  return [r.position ?? r.name, r.agencyCode ? `(${r.agencyCode})` : null].filter(Boolean).join(' ');
+}
+
+function Row({ label, value, testid }: { label: Key; value: string; testid?: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <dt>{t(label)}</dt>
+      <dd data-testid={testid}>{value}</dd>
+    </>
+  );
+}
+
+function ReceiptStamp({ stamp }: { stamp: NonNullable<Letter['receiptStamp']> }) {
+  const { t } = useI18n();
+  return (
+    <div class="receipt-stamp" aria-label={t('letter.receipt')} data-testid="receipt-stamp">
+      <strong>{stamp.agencyCode}</strong>
+      <span>{t('col.receivingNumber')} <b data-testid="receiving-number">{stamp.receivingNumber}</b></span>
+      <span>{t('col.date')} {stamp.date}</span>
+      <span>{t('col.time')} {stamp.time}</span>
+    </div>
+  );
+}
+
+function Routes({ letter }: { letter: Letter }) {
+  const { t, date, dateTime } = useI18n();
+  const routes = letter.routes ?? [];
+  return (
+    <section class="card" aria-labelledby="routes-title">
+      <h2 id="routes-title">{t('letter.routes')}</h2>
+      {routes.length === 0 ? <p class="muted">{t('letter.noRoutes')}</p> : (
+        <ol class="routes" data-testid="routes">
+          {routes.map((r) => (
+            <li key={r.routeId} class={`route ${r.state.toLowerCase()}`} data-route-id={r.routeId} data-state={r.state}>
+              <p class="to">→ {r.toUnitName ?? r.toPerson?.displayName}</p>
+              <p class="instruction">“{r.instruction}”</p>
+              <p class="muted">{r.by.displayName} · {r.by.position} · {dateTime(r.at)}</p>
+              {r.dueDate ? <p class="muted">{t('route.due', { d: date(r.dueDate) })}</p> : null}
+              <p class="state">{t(`route.state.${r.state}` as Key)}</p>
+              {r.acknowledgedBy && r.acknowledgedAt ? (
+                <p class="muted">{t('route.ackBy', { p: r.acknowledgedBy.displayName, t: dateTime(r.acknowledgedAt) })}</p>
+              ) : null}
+              {r.completedBy && r.completedAt ? (
+                <p class="muted">{t('route.doneBy', { p: r.completedBy.displayName, t: dateTime(r.completedAt) })}{r.note ? `: ${r.note}` : ''}</p>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function Deliveries({ letter }: { letter: Letter }) {
+  const { t, e, dateTime } = useI18n();
+  const deliveries = letter.deliveries ?? [];
+  if (!deliveries.length) return null;
+  return (
+    <section class="card" aria-labelledby="deliveries-title">
+      <h2 id="deliveries-title">{t('letter.deliveries')}</h2>
+      <ul class="deliveries">
+        {deliveries.map((d, i) => (
+          <li key={i} data-state={String(d.status ?? '')}>
+            <strong>{String(d.label ?? d.agencyCode)}</strong> ({d.agencyCode}) — {e(String(d.status ?? ''))}
+            {d.receivingNumber ? <span> · {t('col.receivingNumber')} {String(d.receivingNumber)}</span> : null}
+            {d.acknowledgedAt ? <span class="muted"> · {dateTime(String(d.acknowledgedAt))}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function History({ letter }: { letter: Letter }) {
+  const { t, dateTime } = useI18n();
+  return (
+    <section class="card" aria-labelledby="history-title">
+      <h2 id="history-title">{t('letter.history')}</h2>
+      <ol class="timeline" data-testid="history">
+        {(letter.history ?? []).map((h) => (
+          <li key={h.seq} data-type={h.type}>
+            <p class="what">{h.what}</p>
+            {h.detail ? <p class="detail">{h.detail}</p> : null}
+            <p class="muted">
+              {h.by ? `${h.by.displayName} · ${h.by.position} · ` : ''}
+              <time dateTime={h.at}>{dateTime(h.at)}</time>
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+// ------------------------------------------------------------------ actions
+
+function isMe(me: Me, p: PersonRef | null | undefined): boolean {
+  return !!p && p.id === me.id;
+}
+
+function Actions({ me, letter, act }: { me: Me; letter: Letter; act: Act }) {
+  const { t, n, dateTime } = useI18n();
+  const roles = new Set(me.roles);
+  const s = letter.status;
+  const items: ComponentChildren[] = [];
+  const myRoutes = (letter.routes ?? []).filter((r) => r.state !== 'COMPLETED'
+    && ((r.toUnitCode && r.toUnitCode === me.unitCode) || isMe(me, r.toPerson)));
+
+  if (letter.direction === 'OUTGOING') {
+    if ((s === 'DRAFT' || s === 'RETURNED') && (isMe(me, letter.author) || roles.has('OFFICER') || roles.has('CLERK'))) {
+      if (s === 'RETURNED' && letter.returnReason) {
+        items.push(<div class="banner warn" key="reason">{t('action.return')}: {String(letter.returnReason)}</div>);
+      }
+      items.push(<a key="edit" class="button secondary" href={href(`/letters/${letter.id}/edit`)}>{t('action.edit')}</a>);
+      items.push(<SubmitForm key="submit" me={me} act={act} />);
+    }
+    if (s === 'PENDING_APPROVAL' && (isMe(me, letter.approver) || (!letter.approver && roles.has('APPROVER')))) {
+      items.push(<ApproveForm key="approve" act={act} />);
+    }
+    if (s === 'APPROVED' && letter.signatory && isMe(me, letter.signatory)) {
+      items.push(<SignForm key="sign" me={me} act={act} />);
+    }
+    if (roles.has('CLERK') && (s === 'SIGNED' || (s === 'APPROVED' && !letter.signatory))) {
+      items.push(
+        <ActionButton key="dispatch" label="action.dispatch" primary
+          run={() => act('/dispatch', {}, (l) => t('action.dispatched', { n: l.number ?? '' }))} />,
+      );
+    }
+    if (roles.has('CLERK') && s === 'DISPATCHED') {
+      items.push(<ReasonForm key="cancel" label="action.cancel" field="reason" fieldLabel="action.reason" path="/cancel" act={act} />);
+    }
+  } else {
+    if (roles.has('CLERK') && s === 'DELIVERED') {
+      items.push(
+        <ActionButton key="receive" label="action.receive" primary
+          run={() => act('/receive', {}, (l) => t('action.received', { n: l.receivingNumber ?? '', t: dateTime(l.receivedAt) }))} />,
+      );
+    }
+    if (roles.has('CLERK') && s === 'RECEIVED') {
+      items.push(<RouteForm key="route" me={me} act={act} />);
+    }
+    myRoutes.forEach((r) => items.push(<RouteActions key={r.routeId} route={r} act={act} />));
+    if (roles.has('CLERK') && s === 'RECEIVED') {
+      items.push(<FileForm key="file" me={me} act={act} />);
+    }
+  }
+
+  return (
+    <section class="card actions" aria-labelledby="actions-title">
+      <h2 id="actions-title">{t('letter.actions')}</h2>
+      {letter.number ? <p class="muted">{t('col.number')} {letter.number}{letter.receivingNumber ? ` · ${t('col.receivingNumber')} ${n(letter.receivingNumber)}` : ''}</p> : null}
+      {items.length ? items : <p class="muted">{t('letter.noActions')}</p>}
+    </section>
+  );
+}
+
+/** Runs an action and keeps its refusal beside it. */
+function useAction(): [ApiError | null, boolean, (f: () => Promise<unknown>) => Promise<void>] {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (f: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await f();
+      setError(null);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'ERROR', String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return [error, busy, run];
+}
+
+function ActionButton({ label, run, primary }: { label: Key; run: () => Promise<unknown>; primary?: boolean }) {
+  const { t } = useI18n();
+  const [error, busy, go] = useAction();
+  return (
+    <div class="action">
+      <ErrorBanner error={error} />
+      <button type="button" class={primary ? 'primary' : 'secondary'} disabled={busy} onClick={() => go(run)}>{t(label)}</button>
+    </div>
+  );
+}
+
+function SubmitForm({ me, act }: { me: Me; act: Act }) {
+  const { t } = useI18n();
+  const [approvers, setApprovers] = useState<Person[]>([]);
+  const [approverId, setApproverId] = useState('');
+  const [error, busy, go] = useAction();
+  useEffect(() => {
+    get<Person[]>(withQuery('/api/people', { agency: me.agencyCode }))
+      .then((ps) => setApprovers(ps.filter((p) => p.agencyCode === me.agencyCode && p.roles.includes('APPROVER'))))
+      .catch(() => setApprovers([]));
+  }, [me.agencyCode]);
+  return (
+    <form class="action" onSubmit={(ev) => { ev.preventDefault(); void go(() => act('/submit', { approverId: approverId || null })); }}>
+      <ErrorBanner error={error} shown={['approverId']} />
+      <Field id="approverId" label="action.approver" error={error} required>
+        <select id="approverId" value={approverId} onChange={(ev) => setApproverId(ev.currentTarget.value)}>
+          <option value="">{t('field.choose')}</option>
+          {approvers.map((p) => <option key={p.id} value={p.id}>{p.displayName} — {p.position}</option>)}
+        </select>
+      </Field>
+      <button type="submit" class="primary" disabled={busy}>{t('action.submit')}</button>
+    </form>
+  );
+}
+
+function ApproveForm({ act }: { act: Act }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const [error, busy, go] = useAction();
+  return (
+    <form class="action" onSubmit={(ev) => ev.preventDefault()}>
+      <ErrorBanner error={error} shown={['comment', 'reason']} />
+      <Field id="approval-text" name="reason" label="action.comment" error={error}>
+        <textarea id="approval-text" rows={2} value={text} onInput={(ev) => setText(ev.currentTarget.value)} />
+      </Field>
+      <div class="buttons">
+        <button type="button" class="primary" disabled={busy} onClick={() => go(() => act('/approve', { comment: text || null }))}>
+          {t('action.approve')}
+        </button>
+        <button type="button" class="danger" disabled={busy} onClick={() => go(() => act('/return', { reason: text || null }))}>
+          {t('action.return')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function normalise(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function SignForm({ me, act }: { me: Me; act: Act }) {
+  const { t } = useI18n();
+  const [typed, setTyped] = useState('');
+  const [error, busy, go] = useAction();
+  const sign = () => go(async () => {
+    // until PAdES signing arrives, the signatory signs by typing their own name (API.md /sign)
+    if (normalise(typed) !== normalise(me.displayName)) {
+      throw new ApiError(422, 'TYPED_NAME_MISMATCH', t('err.typedName'), [{ field: 'typedName', reason: t('err.typedName') }]);
+    }
+    await act('/sign', { typedName: normalise(typed) });
+  });
+  return (
+    <form class="action sign" onSubmit={(ev) => { ev.preventDefault(); void sign(); }}>
+      <Field id="typedName" label="action.typedName" error={error} hint="action.typedName.hint" required>
+        <input id="typedName" value={typed} placeholder={me.displayName} autoComplete="off" onInput={(ev) => setTyped(ev.currentTarget.value)} />
+      </Field>
+      <p class="sign-preview" aria-hidden="true">{typed || me.displayName}</p>
+      <button type="submit" class="primary" disabled={busy}>{t('action.sign')}</button>
+    </form>
+  );
+}
+
+function ReasonForm({ label, field, fieldLabel, path, act }: { label: Key; field: string; fieldLabel: Key; path: string; act: Act }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const [error, busy, go] = useAction();
+  return (
+    <form class="action" onSubmit={(ev) => { ev.preventDefault(); void go(() => act(path, { [field]: text || null })); }}>
+      <ErrorBanner error={error} shown={[field]} />
+      <Field id={`${path.slice(1)}-${field}`} name={field} label={fieldLabel} error={error}>
+        <input id={`${path.slice(1)}-${field}`} value={text} onInput={(ev) => setText(ev.currentTarget.value)} />
+      </Field>
+      <button type="submit" class="danger" disabled={busy}>{t(label)}</button>
+    </form>
+  );
+}
+
+function RouteForm({ me, act }: { me: Me; act: Act }) {
+  const { t } = useI18n();
+  const [units, setUnits] = useState<Agency['units']>([]);
+  const [people, setPeople] = useState<Person[]>([]);
+  const [toUnit, setToUnit] = useState('');
+  const [toPerson, setToPerson] = useState('');
+  const [instruction, setInstruction] = useState('');
+  const [dueDate, setDueDate] = useState('');
+  const [error, busy, go] = useAction();
+  useEffect(() => {
+    get<Agency[]>('/api/agencies').then((as) => setUnits(as.find((a) => a.code === me.agencyCode)?.units ?? [])).catch(() => {});
+    get<Person[]>(withQuery('/api/people', { agency: me.agencyCode }))
+      .then((ps) => setPeople(ps.filter((p) => p.agencyCode === me.agencyCode))).catch(() => {});
+  }, [me.agencyCode]);
+  const submit = (ev: Event) => {
+    ev.preventDefault();
+    void go(async () => {
+      await act('/routes', { toUnit: toUnit || null, toPerson: toPerson || null, instruction: instruction || null, dueDate: dueDate || null });
+      setInstruction('');
+      setDueDate('');
+    });
+  };
+  return (
+    <form class="action route-form" onSubmit={submit}>
+      <h3>{t('action.route')}</h3>
+      <ErrorBanner error={error} shown={['toUnit', 'toPerson', 'instruction', 'dueDate']} />
+      <Field id="toUnit" label="action.toUnit" error={error}>
+        <select id="toUnit" value={toUnit} onChange={(ev) => setToUnit(ev.currentTarget.value)}>
+          <option value="">{t('field.choose')}</option>
+          {units.map((u) => <option key={u.code} value={u.code}>{u.code} {u.name}</option>)}
+        </select>
+      </Field>
+      <Field id="toPerson" label="action.toPerson" error={error}>
+        <select id="toPerson" value={toPerson} onChange={(ev) => setToPerson(ev.currentTarget.value)}>
+          <option value="">{t('field.choose')}</option>
+          {people.map((p) => <option key={p.id} value={p.id}>{p.displayName} — {p.position}</option>)}
+        </select>
+      </Field>
+      <Field id="instruction" label="action.instruction" error={error} required>
+        <textarea id="instruction" rows={2} value={instruction} onInput={(ev) => setInstruction(ev.currentTarget.value)} />
+      </Field>
+      <Field id="dueDate" label="action.dueDate" error={error}>
+        <input id="dueDate" type="date" value={dueDate} onInput={(ev) => setDueDate(ev.currentTarget.value)} />
+      </Field>
+      <button type="submit" class="primary" disabled={busy}>{t('action.route')}</button>
+    </form>
+  );
+}
+
+function RouteActions({ route, act }: { route: Route; act: Act }) {
+  const { t } = useI18n();
+  const [note, setNote] = useState('');
+  const [error, busy, go] = useAction();
+  return (
+    <form class="action route-actions" data-route-id={route.routeId} onSubmit={(ev) => ev.preventDefault()}>
+      <p class="instruction">“{route.instruction}”</p>
+      <ErrorBanner error={error} shown={['note']} />
+      {route.state === 'OPEN' ? (
+        <button type="button" class="primary" disabled={busy}
+          onClick={() => go(() => act(`/routes/${route.routeId}/acknowledge`))}>{t('action.acknowledge')}</button>
+      ) : null}
+      <Field id={`note-${route.routeId}`} name="note" label="action.note" error={error}>
+        <textarea id={`note-${route.routeId}`} rows={2} value={note} onInput={(ev) => setNote(ev.currentTarget.value)} />
+      </Field>
+      <button type="button" class="secondary" disabled={busy}
+        onClick={() => go(() => act(`/routes/${route.routeId}/complete`, { note: note || null }))}>{t('action.complete')}</button>
+    </form>
+  );
+}
+
+function FileForm({ me, act }: { me: Me; act: Act }) {
+  const { t } = useI18n();
+  const year = new Date().getFullYear() + 543;
+  const [fileCode, setFileCode] = useState(`${me.agencyCode}${me.unitCode ? `.${me.unitCode}` : ''}/${year}`);
+  const [years, setYears] = useState('10');
+  const [permanent, setPermanent] = useState(false);
+  const [error, busy, go] = useAction();
+  return (
+    <form class="action file-form" onSubmit={(ev) => {
+      ev.preventDefault();
+      void go(() => act('/file', { fileCode: fileCode || null, retentionYears: permanent ? null : Number(years) || null, permanent }));
+    }}>
+      <h3>{t('action.file')}</h3>
+      <ErrorBanner error={error} shown={['fileCode', 'retentionYears', 'permanent']} />
+      <Field id="fileCode" label="action.fileCode" error={error} required>
+        <input id="fileCode" value={fileCode} onInput={(ev) => setFileCode(ev.currentTarget.value)} />
+      </Field>
+      <Field id="retentionYears" label="action.retentionYears" error={error}>
+        <input id="retentionYears" type="number" min={1} value={years} disabled={permanent} onInput={(ev) => setYears(ev.currentTarget.value)} />
+      </Field>
+      <label class="check">
+        <input type="checkbox" checked={permanent} onChange={(ev) => setPermanent(ev.currentTarget.checked)} /> {t('action.permanent')}
+      </label>
+      <button type="submit" class="primary" disabled={busy}>{t('action.file')}</button>
+    </form>
+  );
+}

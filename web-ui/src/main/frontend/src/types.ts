@@ -1,0 +1,167 @@
+// Shapes of the API (../shared/API.md) as the UI uses them; the server sends more.
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  position: string;
+  agencyCode: string;
+  agencyName: string;
+  unitCode: string | null;
+  unitName: string | null;
+  roles: string[];
+}
+
+export interface Unit { code: string; name: string }
+export interface Agency { code: string; name: string; nameEn?: string; units: Unit[] }
+
+export interface Person {
+  id: string;
+  username: string;
+  displayName: string;
+  position: string;
+  agencyCode: string;
+  unitCode: string | null;
+  roles: string[];
+}
+
+export interface PersonRef { id: string; displayName: string; position: string; agencyCode: string; unitCode?: string }
+
+export interface Recipient {
+  agencyCode: string | null;
+  unitCode?: string | null;
+  personId?: string | null;
+  position: string | null;
+  name?: string | null;
+}
+
+export interface Enclosure { title: string; sha256?: string | null; fileName?: string | null; contentType?: string | null }
+
+export interface Route {
+  routeId: string;
+  by: PersonRef;
+  toUnitCode: string | null;
+  toUnitName: string | null;
+  toPerson: PersonRef | null;
+  instruction: string;
+  dueDate: string | null;
+  state: 'OPEN' | 'ACKNOWLEDGED' | 'COMPLETED';
+  at: string;
+  acknowledgedBy?: PersonRef;
+  acknowledgedAt?: string;
+  completedBy?: PersonRef;
+  completedAt?: string;
+  note?: string | null;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  type: string;
+  what: string;
+  by: PersonRef | null;
+  detail: string | null;
+  at: string;
+  atThai: string;
+}
+
+export interface Delivery {
+  agencyCode: string;
+  state?: string;
+  receivingNumber?: string | null;
+  receivedAt?: string | null;
+  [k: string]: unknown;
+}
+
+export interface Letter {
+  id: string;
+  version: number;
+  direction: 'OUTGOING' | 'INCOMING';
+  agencyCode: string;
+  fromAgencyCode: string;
+  fromAgencyName: string;
+  kind: string;
+  circular: boolean;
+  urgency: string;
+  deliverBy: string | null;
+  secrecy: string;
+  subject: string | null;
+  salutation: string | null;
+  to: Recipient[];
+  references: string[];
+  enclosures: Enclosure[];
+  body: string[];
+  closing: string | null;
+  signatory: PersonRef | null;
+  ownerUnit: { name: string | null; phone: string | null; fax: string | null; email: string | null } | null;
+  copiesTo: Recipient[];
+  stampedPurpose: string | null;
+  status: string;
+  number?: string | null;
+  date?: string | null;
+  read?: boolean;
+  approver?: PersonRef | null;
+  author?: PersonRef | null;
+  returnReason?: string | null;
+  signatures?: { signer: PersonRef; method: string; at?: string }[];
+  routes?: Route[];
+  deliveries?: Delivery[];
+  receivingNumber?: string | null;
+  receivedAt?: string | null;
+  receiptStamp?: { agencyCode: string; receivingNumber: string; date: string; time: string } | null;
+  filing?: { fileCode: string; retentionYears: number | null; permanent: boolean; stamp: string; at: string; by: PersonRef } | null;
+  history?: HistoryEntry[];
+  copyOnly?: boolean;
+  scanSha256?: string | null;
+  [k: string]: unknown;
+}
+
+export interface LetterSummary {
+  id: string;
+  version: number;
+  direction: string;
+  kind: string;
+  status: string;
+  subject: string | null;
+  urgency: string;
+  deliverBy: string | null;
+  secrecy: string;
+  circular: boolean;
+  fromAgencyCode: string;
+  fromAgencyName: string;
+  number?: string | null;
+  date?: string | null;
+  receivingNumber?: string | null;
+  receivedAt?: string | null;
+  deliveredAt?: string | null;
+  dispatchedAt?: string | null;
+  unacknowledged?: boolean;
+  copyOnly?: boolean;
+  read?: boolean;
+  openRoutes: number;
+  dueDate: string | null;
+}
+
+export interface Page<T> { items: T[]; total: number; page: number; size: number }
+
+export interface RegisterRow {
+  registerNumber: number;
+  letterId: string;
+  receivingNumber?: string;
+  number: string | null;
+  date: string | null;
+  registeredAt: string;
+  from: string | null;
+  to: string | null;
+  subject: string | null;
+  action: string | null;
+  remark: string | null;
+  voided: boolean;
+}
+
+export interface Register {
+  agencyCode: string;
+  book: string;
+  bookThai: string;
+  yearBE: number;
+  rows: RegisterRow[];
+}
