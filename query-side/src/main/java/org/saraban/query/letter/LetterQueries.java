@@ -213,9 +213,10 @@ public class LetterQueries {
     /**
      * Same agency, then: clerks, records officers, approvers and signers see the agency's letters;
      * officers see what they drafted, what is addressed or routed to them or their unit. Secret letters
-     * only reach the people who handle them and the agency's clerks.
+     * only reach the people who handle them and the agency's clerks. {@code d} is the raw document
+     * ({@link #raw}), so that a caller checking many people loads the letter once.
      */
-    static boolean visible(Document d, Actor actor) {
+    public static boolean visible(Document d, Actor actor) {
         if (actor == null || actor.agencyCode() == null || !actor.agencyCode().equals(d.getString("agencyCode"))) {
             return false;
         }

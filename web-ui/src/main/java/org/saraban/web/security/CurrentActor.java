@@ -1,5 +1,8 @@
 package org.saraban.web.security;
 
+import java.security.Principal;
+import java.util.Optional;
+
 import org.saraban.api.common.Actor;
 import org.saraban.query.directory.Directory;
 import org.saraban.query.directory.Person;
@@ -27,11 +30,24 @@ public class CurrentActor {
     }
 
     public Actor actor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        String assurance = auth instanceof JwtAuthenticationToken jwt
+        return person().actor(assurance(SecurityContextHolder.getContext().getAuthentication()));
+    }
+
+    /**
+     * The actor of a principal outside a request, e.g. the user of a WebSocket session (whose principal is
+     * the handshake's authentication); empty when it names no person of the directory.
+     */
+    public Optional<Actor> actorOf(Principal principal) {
+        if (principal == null) {
+            return Optional.empty();
+        }
+        return directory.personByUsername(principal.getName()).map(p -> p.actor(assurance(principal)));
+    }
+
+    private static String assurance(Object auth) {
+        return auth instanceof JwtAuthenticationToken jwt
                 ? "OIDC" + (jwt.getToken().getClaimAsString("acr") == null ? "" : ":" + jwt.getToken().getClaimAsString("acr"))
                 : "PASSWORD";
-        return person().actor(assurance);
     }
 
     /** Authenticated, but not a person of the directory (e.g. a token for an unknown user). */

@@ -1,8 +1,12 @@
 package org.saraban.web.security;
 
+import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.saraban.query.directory.Directory;
 import org.saraban.web.support.Problems;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,7 +33,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -69,6 +76,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/verify", "/api/login", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
+                        // the STOMP handshake: the WebSocket session's user is the handshake's (DESIGN.md §7)
+                        .requestMatchers("/ws", "/ws/**").authenticated()
                         .anyRequest().permitAll())
                 .httpBasic(b -> b
                         // keep the login in the session, so a client that returns the cookie is not
@@ -98,7 +107,9 @@ public class SecurityConfig {
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers(hasAuthorizationHeader)
-                        .ignoringRequestMatchers("/api/login", "/api/verify"));
+                        .ignoringRequestMatchers("/api/login", "/api/verify"))
+                // the token is written lazily; a browser needs its cookie before its first POST
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
         if (jwtDecoder.getIfAvailable() != null) {
             http.oauth2ResourceServer(o -> o
                     .jwt(j -> j.jwtAuthenticationConverter(jwt -> jwtAuthentication(jwt, directory, oidc)))
@@ -106,6 +117,18 @@ public class SecurityConfig {
                             Problems.write(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "invalid or missing token")));
         }
         return http.build();
+    }
+
+    /** Loads the deferred CSRF token on every request, so the XSRF-TOKEN cookie is set for the browser UI. */
+    static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     private static boolean anonymous() {

@@ -1,0 +1,298 @@
+package org.saraban.web.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.saraban.web.WebTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.converter.SimpleMessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/**
+ * DESIGN.md §7 over a real port with a Java STOMP client: a signed-in user subscribed to
+ * {@code /user/queue/letters} is told about the letters they may see, and about nothing else; the
+ * handshake needs a login, and no other destination may be subscribed to or sent to. Its own Spring
+ * context (a real server), with the same store settings as the MockMvc tests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"saraban.embedded.in-memory=true", "saraban.demo=true"})
+class LiveInboxPushTest extends WebTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SimpUserRegistry users;
+
+    private final List<Client> clients = new ArrayList<>();
+
+    @AfterEach
+    void disconnect() {
+        clients.forEach(Client::close);
+    }
+
+    @Test
+    void a_clerk_is_told_of_a_letter_delivered_to_the_agency_and_a_clerk_of_another_agency_is_not() throws Exception {
+        String source = signedLetter("ขอเชิญประชุมหารือ " + UUID.randomUUID());
+        Client soc = connect(sessionCookie("soc.clerk"));
+        Client opdc = connect(sessionCookie("opdc.clerk"));
+        soc.subscribe(WebSocketConfig.LETTERS_SUBSCRIPTION);
+        opdc.subscribe(WebSocketConfig.LETTERS_SUBSCRIPTION);
+        awaitSubscribed("soc.clerk");
+        awaitSubscribed("opdc.clerk");
+
+        JsonNode dispatched = postJson("dga.clerk", "/api/letters/" + source + "/dispatch", null, 200);
+        String copy = dispatched.get("deliveries").get(0).get("copyId").asText();
+
+        JsonNode delivered = soc.await(n -> copy.equals(n.path("letterId").asText())
+                && "LetterDelivered".equals(n.path("type").asText()));
+        assertThat(delivered.get("direction").asText()).isEqualTo("INCOMING");
+        assertThat(delivered.get("seq").asLong()).isPositive();
+        assertThat(delivered.get("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+07:00");
+        assertThat(delivered.fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("seq", "type", "letterId", "direction", "at");
+        // the notice comes once the view reflects the event: the copy is there to fetch
+        assertThat(getJson("soc.clerk", "/api/letters/" + copy, 200).get("status").asText()).isNotEmpty();
+
+        // a later event that each clerk may see marks how far the pushes have gone (one processor, in order)
+        String opdcMarker = draft("opdc.officer");
+        JsonNode opdcSaw = opdc.await(n -> opdcMarker.equals(n.path("letterId").asText()));
+        assertThat(opdcSaw.get("type").asText()).isEqualTo("DraftLetterCreated");
+        assertThat(opdcSaw.get("direction").asText()).isEqualTo("OUTGOING");
+        assertThat(opdcSaw.get("seq").asLong()).isGreaterThan(delivered.get("seq").asLong());
+        String socMarker = draft("soc.officer");
+        soc.await(n -> socMarker.equals(n.path("letterId").asText()));
+
+        assertThat(opdc.received()).as("นร ๑๒ hears nothing of สพร's letter or นร ๐๕'s copy")
+                .noneMatch(n -> Set.of(source, copy, socMarker).contains(n.path("letterId").asText()));
+        assertThat(soc.received()).as("นร ๐๕ hears nothing of สพร's own letter or นร ๑๒'s draft")
+                .noneMatch(n -> Set.of(source, opdcMarker).contains(n.path("letterId").asText()));
+        List<Long> seqs = soc.received().stream().map(n -> n.get("seq").asLong()).toList();
+        assertThat(seqs).as("seq increases on a connection").isSorted();
+    }
+
+    @Test
+    void a_person_without_sight_of_the_letter_is_not_told_even_in_the_same_agency() throws Exception {
+        // dga.officer drafts; soc.officer sees only letters of its unit, not a letter to the secretary-general
+        Client officer = connect(basic("soc.officer"));
+        officer.subscribe(WebSocketConfig.LETTERS_SUBSCRIPTION);
+        Client clerk = connect(basic("soc.clerk"));
+        clerk.subscribe(WebSocketConfig.LETTERS_SUBSCRIPTION);
+        awaitSubscribed("soc.officer");
+        awaitSubscribed("soc.clerk");
+
+        JsonNode dispatched = dispatchedLetter("เรื่องถึงเลขาธิการ " + UUID.randomUUID());
+        String copy = dispatched.get("deliveries").get(0).get("copyId").asText();
+        clerk.await(n -> copy.equals(n.path("letterId").asText()));
+        String marker = draft("soc.officer");
+        officer.await(n -> marker.equals(n.path("letterId").asText()));
+
+        assertThat(officer.received()).noneMatch(n -> copy.equals(n.path("letterId").asText()));
+    }
+
+    @Test
+    void the_handshake_needs_a_login() {
+        assertThatThrownBy(() -> connect(new WebSocketHttpHeaders()))
+                .isInstanceOf(ExecutionException.class).hasStackTraceContaining("401");
+        WebSocketHttpHeaders wrongPassword = new WebSocketHttpHeaders();
+        wrongPassword.add("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString("soc.clerk:wrong".getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> connect(wrongPassword))
+                .isInstanceOf(ExecutionException.class).hasStackTraceContaining("401");
+    }
+
+    @Test
+    void a_handshake_from_another_origin_is_refused() throws Exception {
+        WebSocketHttpHeaders headers = sessionCookie("soc.clerk");
+        headers.setOrigin("https://elsewhere.example");
+        assertThatThrownBy(() -> connect(headers))
+                .isInstanceOf(ExecutionException.class).hasStackTraceContaining("403");
+    }
+
+    @Test
+    void subscribing_to_any_other_destination_is_refused_and_ends_the_connection() throws Exception {
+        for (String destination : List.of("/topic/anything", "/queue/letters", "/user/soc.clerk/queue/letters",
+                "/user/queue/anything")) {
+            Client client = connect(sessionCookie("soc.clerk"));
+            client.subscribe(destination);
+
+            String error = client.errors.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(error).as("ERROR frame for " + destination).isEqualTo("subscription refused: " + destination);
+            Awaitility.await().atMost(WAIT).until(() -> !client.session.isConnected());
+        }
+    }
+
+    @Test
+    void a_client_cannot_send_into_the_broker() throws Exception {
+        Client opdc = connect(sessionCookie("opdc.clerk"));
+        opdc.subscribe(WebSocketConfig.LETTERS_SUBSCRIPTION);
+        awaitSubscribed("opdc.clerk");
+        Client forger = connect(basic("soc.clerk"));
+
+        forger.session.send("/user/opdc.clerk/queue/letters", "{\"letterId\":\"forged\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(forger.errors.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .isEqualTo("sending refused: /user/opdc.clerk/queue/letters");
+        String marker = draft("opdc.officer");
+        opdc.await(n -> marker.equals(n.path("letterId").asText()));
+        assertThat(opdc.received()).noneMatch(n -> "forged".equals(n.path("letterId").asText()));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** A draft statement by {@code officer}: an event its agency's clerk may see. */
+    private String draft(String officer) throws Exception {
+        return postJson(officer, "/api/letters", Map.of("kind", "STATEMENT",
+                "subject", "แถลงการณ์ " + UUID.randomUUID(), "body", List.of("สำนักงานขอแถลงว่า")), 201).get("id").asText();
+    }
+
+    private void awaitSubscribed(String username) {
+        Awaitility.await().atMost(WAIT).until(() -> {
+            SimpUser user = users.getUser(username);
+            return user != null && user.getSessions().stream().flatMap(s -> s.getSubscriptions().stream())
+                    .anyMatch(s -> WebSocketConfig.LETTERS_SUBSCRIPTION.equals(s.getDestination()));
+        });
+    }
+
+    /** Signs in with {@code POST /api/login} and returns handshake headers carrying the session cookie. */
+    private WebSocketHttpHeaders sessionCookie(String username) throws Exception {
+        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + PASSWORD))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(204);
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.split(";", 2)[0]).findFirst().orElseThrow();
+        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+        headers.add("Cookie", cookie);
+        return headers;
+    }
+
+    private static WebSocketHttpHeaders basic(String username) {
+        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+        headers.add("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return headers;
+    }
+
+    private Client connect(WebSocketHttpHeaders headers) throws Exception {
+        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        stomp.setMessageConverter(new SimpleMessageConverter()); // raw bytes: JSON is parsed here
+        Client client = new Client();
+        client.session = stomp.connectAsync("ws://localhost:" + port + "/ws", headers, new StompHeaders(), client)
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        clients.add(client);
+        return client;
+    }
+
+    /** A STOMP connection that collects the notices of its subscriptions and the ERROR frames it gets. */
+    private class Client extends StompSessionHandlerAdapter {
+
+        final BlockingQueue<JsonNode> notices = new LinkedBlockingQueue<>();
+        final List<JsonNode> seen = new ArrayList<>();
+        final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+        StompSession session;
+
+        void subscribe(String destination) {
+            session.subscribe(destination, new StompSessionHandlerAdapter() {
+                @Override
+                public Type getPayloadType(StompHeaders headers) {
+                    return byte[].class;
+                }
+
+                @Override
+                public void handleFrame(StompHeaders headers, Object payload) {
+                    try {
+                        notices.add(json.readTree((byte[]) payload));
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+        }
+
+        /** Waits for the first notice matching {@code wanted}, keeping every notice seen. */
+        JsonNode await(Predicate<JsonNode> wanted) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            for (JsonNode n : seen) {
+                if (wanted.test(n)) {
+                    return n;
+                }
+            }
+            while (System.nanoTime() < deadline) {
+                JsonNode n = notices.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (n == null) {
+                    break;
+                }
+                seen.add(n);
+                if (wanted.test(n)) {
+                    return n;
+                }
+            }
+            throw new AssertionError("no such notice within " + WAIT + "; received " + seen);
+        }
+
+        /** Every notice received so far. */
+        List<JsonNode> received() {
+            notices.drainTo(seen);
+            return List.copyOf(seen);
+        }
+
+        @Override
+        public Type getPayloadType(StompHeaders headers) {
+            return byte[].class;
+        }
+
+        @Override
+        public void handleFrame(StompHeaders headers, Object payload) {
+            errors.add(String.valueOf(headers.getFirst("message")));
+        }
+
+        @Override
+        public void handleException(StompSession s, StompCommand command, StompHeaders headers, byte[] payload,
+                                    Throwable exception) {
+            errors.add("exception: " + exception);
+        }
+
+        void close() {
+            if (session != null && session.isConnected()) {
+                session.disconnect();
+            }
+        }
+    }
+}
