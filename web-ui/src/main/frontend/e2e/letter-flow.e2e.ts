@@ -16,8 +16,8 @@ afterAll(async () => {
 });
 
 const yearBE = Number(new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'Asia/Bangkok' }).format(NOW)) + 543;
-const stamp = Date.now().toString(36);
-const subject = `ขอเชิญประชุมคณะกรรมการขับเคลื่อนระบบสารบรรณอิเล็กทรอนิกส์ภาครัฐ ${stamp}`;
+// each run has a store of its own (BrowserFlowTest), so the subjects need no run-unique suffix
+const subject = 'ขอเชิญประชุมคณะกรรมการขับเคลื่อนระบบสารบรรณอิเล็กทรอนิกส์ภาครัฐ';
 
 async function openFromList(page: Page, text: string) {
   await page.getByRole('link', { name: text }).click();
@@ -51,7 +51,7 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
     await o.locator('#closing').fill('ขอแสดงความนับถือ');
     await o.locator('#signatory').selectOption({ label: 'นายชยพล ธรรมวัฒนา — ผู้อำนวยการสำนักงานพัฒนารัฐบาลดิจิทัล' });
     await o.locator('#ownerUnit\\.phone').fill('๐ ๒๖๑๒ ๖๐๐๐');
-    await shot(o, '02-compose');
+    await shot(o, '02-compose', { fullPage: true });
     await o.getByRole('button', { name: 'บันทึกร่าง' }).click();
     await o.locator('.letter-page[data-status="DRAFT"]').waitFor();
     const letterId = letterIdOf(o);
@@ -133,7 +133,7 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
     const history = s.getByTestId('history').locator('li');
     await seeAttribute(history.first(), 'data-type', 'LetterDelivered');
     await seeAttribute(history.last(), 'data-type', 'LetterFiled');
-    await shot(s, '05-letter-filed');
+    await shot(s, '05-letter-filed', { fullPage: true });
 
     // the row is in นร ๐๕'s received register ...
     await s.goto(`${BASE}/#/registers?book=received&year=${yearBE}`);
@@ -162,7 +162,7 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
     const officer = await person(browser, 'dga.officer');
     const o = officer.page;
     await o.getByRole('link', { name: 'ร่างหนังสือ' }).click();
-    const typedSubject = `ขอความอนุเคราะห์ข้อมูลสถิติ ${stamp}`;
+    const typedSubject = 'ขอความอนุเคราะห์ข้อมูลสถิติการรับส่งหนังสือราชการ';
     const typedBody = 'ด้วยสำนักงานพัฒนารัฐบาลดิจิทัลขอความอนุเคราะห์ข้อมูลสถิติการรับส่งหนังสือ\n\nจึงเรียนมาเพื่อโปรดพิจารณา';
     await o.locator('#subject').fill(typedSubject);
     await o.getByLabel('ส่วนราชการ 1').selectOption('นร ๑๒');
@@ -173,12 +173,14 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
     await seeVisible(error);
     await seeText(error, /ต้องกรอก/);
     await seeCount(o.locator('[data-field="subject"] .field-error'), 0);
+    // the clerk is taken to the field to correct
+    await expect.poll(() => o.evaluate(() => document.activeElement?.id)).toBe('signatory');
     await seeVisible(o.getByRole('alert').first());
     await seeValue(o.locator('#subject'), typedSubject);
     await seeValue(o.locator('#body'), typedBody);
     await seeValue(o.getByLabel('ส่วนราชการ 1'), 'นร ๑๒');
     expect(o.url()).toContain('#/compose');
-    await shot(o, '03-compose-refused');
+    await shot(o, '03-compose-refused', { keepScroll: true });
 
     // fixing the one field saves the draft with everything else as typed
     await o.locator('#signatory').selectOption({ label: 'นายชยพล ธรรมวัฒนา — ผู้อำนวยการสำนักงานพัฒนารัฐบาลดิจิทัล' });

@@ -39,11 +39,13 @@ export async function person(browser: Browser, username: string, viewport = LAPT
   return { context, page };
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
+/** A screenshot for the README: from the top of the page, or of the whole page. */
+export async function shot(page: Page, name: string, how: { fullPage?: boolean; keepScroll?: boolean } = {}): Promise<void> {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+  if (!how.keepScroll) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: how.fullPage ?? false, animations: 'disabled' });
 }
 
 /** Thai digits of a number, as the UI prints it. */

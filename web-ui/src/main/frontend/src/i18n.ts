@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { formatDate, formatDateTime, type Lang, num } from './format';
+import { arabicDigits, formatDate, formatDateTime, type Lang, num } from './format';
 
 // Thai is the product's first language; English is the second. Keys are grouped by screen.
 const th = {
@@ -355,6 +355,8 @@ export interface I18n {
   t: (key: Key, vars?: Record<string, string | number>) => string;
   e: (value: string | null | undefined) => string;
   n: (value: number | string | null | undefined) => string;
+  /** An identifier the server writes in Thai digits (ที่, เลขรับ), in the reader's digits. */
+  id: (value: string | null | undefined) => string;
   date: (iso: string | null | undefined, short?: boolean) => string;
   dateTime: (iso: string | null | undefined, short?: boolean) => string;
 }
@@ -369,6 +371,7 @@ export function makeI18n(lang: Lang): I18n {
     }),
     e: (value) => (value ? enums[lang][value] ?? value : ''),
     n: (value) => num(value, lang),
+    id: (value) => (value ? (lang === 'th' ? value : arabicDigits(value)) : ''),
     date: (iso, short) => formatDate(iso, lang, short),
     dateTime: (iso, short) => formatDateTime(iso, lang, short),
   };

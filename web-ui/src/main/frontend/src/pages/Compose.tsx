@@ -126,6 +126,14 @@ export function Compose({ me, letterId }: { me: Me; letterId?: string }) {
       .catch(() => setSigners([]));
   }, [me.agencyCode]);
 
+  // a refused form takes the clerk to the first field the server named
+  useEffect(() => {
+    if (!error?.errors.length) return;
+    const first = document.querySelector<HTMLElement>('.compose .field.invalid :is(input, select, textarea), .compose .row .field-error');
+    first?.scrollIntoView({ block: 'center' });
+    if (first && first.matches('input, select, textarea')) first.focus();
+  }, [error]);
+
   useEffect(() => {
     if (!letterId) {
       setDraft(emptyDraft(me));

@@ -19,7 +19,7 @@ const EMPTY: Filters = { q: '', status: '', urgency: '', kind: '', flag: false }
 
 /** The inbox (letters received by the caller's agency) or the outbox (drafts to dispatched). */
 export function LetterList({ me, box }: { me: Me; box: 'inbox' | 'outbox' }) {
-  const { t, e, n, date } = useI18n();
+  const { t, e, n, id, date } = useI18n();
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
@@ -136,8 +136,8 @@ export function LetterList({ me, box }: { me: Me; box: 'inbox' | 'outbox' }) {
                       {unread ? <span class="dot" title={t('list.unread')} aria-label={t('list.unread')} data-unread="true" /> : null}
                     </td>
                     <td class="num">
-                      {box === 'inbox' ? (l.receivingNumber ?? '—') : (l.number ?? '—')}
-                      {box === 'inbox' && l.number ? <small>{t('col.number')} {l.number}</small> : null}
+                      {(box === 'inbox' ? id(l.receivingNumber) : id(l.number)) || '—'}
+                      {box === 'inbox' && l.number ? <small>{t('col.number')} {id(l.number)}</small> : null}
                     </td>
                     <td class="subject">
                       <div class="badges">

@@ -175,7 +175,7 @@ function Routes({ letter }: { letter: Letter }) {
 }
 
 function Deliveries({ letter }: { letter: Letter }) {
-  const { t, e, dateTime } = useI18n();
+  const { t, e, id, dateTime } = useI18n();
   const deliveries = letter.deliveries ?? [];
   if (!deliveries.length) return null;
   return (
@@ -185,7 +185,7 @@ function Deliveries({ letter }: { letter: Letter }) {
         {deliveries.map((d, i) => (
           <li key={i} data-state={String(d.status ?? '')}>
             <strong>{String(d.label ?? d.agencyCode)}</strong> ({d.agencyCode}) — {e(String(d.status ?? ''))}
-            {d.receivingNumber ? <span> · {t('col.receivingNumber')} {String(d.receivingNumber)}</span> : null}
+            {d.receivingNumber ? <span> · {t('col.receivingNumber')} {id(String(d.receivingNumber))}</span> : null}
             {d.acknowledgedAt ? <span class="muted"> · {dateTime(String(d.acknowledgedAt))}</span> : null}
           </li>
         ))}
@@ -222,7 +222,7 @@ function isMe(me: Me, p: PersonRef | null | undefined): boolean {
 }
 
 function Actions({ me, letter, act }: { me: Me; letter: Letter; act: Act }) {
-  const { t, n, dateTime } = useI18n();
+  const { t, id, dateTime } = useI18n();
   const roles = new Set(me.roles);
   const s = letter.status;
   const items: ComponentChildren[] = [];
@@ -246,7 +246,7 @@ function Actions({ me, letter, act }: { me: Me; letter: Letter; act: Act }) {
     if (roles.has('CLERK') && (s === 'SIGNED' || (s === 'APPROVED' && !letter.signatory))) {
       items.push(
         <ActionButton key="dispatch" label="action.dispatch" primary
-          run={() => act('/dispatch', {}, (l) => t('action.dispatched', { n: l.number ?? '' }))} />,
+          run={() => act('/dispatch', {}, (l) => t('action.dispatched', { n: id(l.number) }))} />,
       );
     }
     if (roles.has('CLERK') && s === 'DISPATCHED') {
@@ -256,7 +256,7 @@ function Actions({ me, letter, act }: { me: Me; letter: Letter; act: Act }) {
     if (roles.has('CLERK') && s === 'DELIVERED') {
       items.push(
         <ActionButton key="receive" label="action.receive" primary
-          run={() => act('/receive', {}, (l) => t('action.received', { n: l.receivingNumber ?? '', t: dateTime(l.receivedAt) }))} />,
+          run={() => act('/receive', {}, (l) => t('action.received', { n: id(l.receivingNumber), t: dateTime(l.receivedAt) }))} />,
       );
     }
     if (roles.has('CLERK') && s === 'RECEIVED') {
@@ -271,7 +271,7 @@ function Actions({ me, letter, act }: { me: Me; letter: Letter; act: Act }) {
   return (
     <section class="card actions" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('letter.actions')}</h2>
-      {letter.number ? <p class="muted">{t('col.number')} {letter.number}{letter.receivingNumber ? ` · ${t('col.receivingNumber')} ${n(letter.receivingNumber)}` : ''}</p> : null}
+      {letter.number ? <p class="muted">{t('col.number')} {id(letter.number)}{letter.receivingNumber ? ` · ${t('col.receivingNumber')} ${id(letter.receivingNumber)}` : ''}</p> : null}
       {items.length ? items : <p class="muted">{t('letter.noActions')}</p>}
     </section>
   );

@@ -10,7 +10,7 @@ const BOOKS = ['received', 'sent', 'circular', 'order', 'announcement'];
 
 /** The regulation's registers of the caller's agency, per book and Buddhist-Era year; print and CSV. */
 export function Registers({ me, query }: { me: Me; query: URLSearchParams }) {
-  const { t, n, date, dateTime } = useI18n();
+  const { t, n, id, date, dateTime } = useI18n();
   const book = BOOKS.includes(query.get('book') ?? '') ? query.get('book')! : 'received';
   const thisYear = currentYearBE();
   const year = Number(query.get('year')) || thisYear;
@@ -70,9 +70,9 @@ export function Registers({ me, query }: { me: Me; query: URLSearchParams }) {
             <tbody>
               {register.rows.map((r) => (
                 <tr key={r.registerNumber} class={r.voided ? 'voided' : ''} data-letter-id={r.letterId}>
-                  <td class="num">{received ? (r.receivingNumber ?? n(r.registerNumber)) : n(r.registerNumber)}
+                  <td class="num">{received && r.receivingNumber ? id(r.receivingNumber) : n(r.registerNumber)}
                     <small class="muted">{dateTime(r.registeredAt, true)}</small></td>
-                  <td class="nowrap">{r.number ?? '—'}</td>
+                  <td class="nowrap">{id(r.number) || '—'}</td>
                   <td class="nowrap">{date(r.date, true)}</td>
                   <td>{r.from}</td>
                   <td>{r.to}</td>

@@ -136,6 +136,22 @@ class ValidationTest extends AcceptanceTestSupport {
     }
 
     @Test
+    void a_typed_name_that_is_not_the_signatory_own_name_is_refused_and_the_letter_stays_unsigned() throws Exception {
+        String id = postJson("dga.officer", "/api/letters", externalLetter(subject()), 201).get("id").asText();
+        postJson("dga.officer", "/api/letters/" + id + "/submit", Map.of("approverId", id("dga.director")), 200);
+        postJson("dga.director", "/api/letters/" + id + "/approve", null, 200);
+        MockHttpServletRequestBuilder wrongName = as(post("/api/letters/" + id + "/sign")
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsBytes(Map.of("typedName", "นายสมชาย ใจดี"))),
+                "dga.director");
+        JsonNode p = refusedAndNothingStored(wrongName, 422, "TYPED_NAME_MISMATCH", id, "dga.director");
+        assertThat(fields(p)).containsExactly("typedName");
+        // the name as the directory has it, spaces aside, signs
+        JsonNode signed = postJson("dga.director", "/api/letters/" + id + "/sign",
+                Map.of("typedName", "  นายชยพล   ธรรมวัฒนา "), 200);
+        assertThat(signed.get("status").asText()).isEqualTo("SIGNED");
+    }
+
+    @Test
     void a_letter_sent_as_plain_text_is_refused_with_415() throws Exception {
         refusedAndNothingStored(as(post("/api/letters").contentType(MediaType.TEXT_PLAIN)
                 .content(json.writeValueAsString(externalLetter(subject()))), "dga.officer"),

@@ -174,11 +174,25 @@ public class LetterController {
                 body == null ? null : body.reason(), clock.instant()));
     }
 
+    /** {@code typedName}: the signatory's own name as they typed it (optional; checked when sent). */
+    public record SignRequest(String typedName) {
+    }
+
     @PostMapping("/{id}/sign")
     @Operation(summary = "The signatory signs (typed-name signature until PAdES lands)")
-    public ResponseEntity<Document> sign(@PathVariable String id,
+    public ResponseEntity<Document> sign(@PathVariable String id, @RequestBody(required = false) SignRequest body,
                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return act(id, actor -> new SignLetterCommand(id, version(ifMatch), actor, clock.instant()));
+        return act(id, actor -> {
+            if (body != null && body.typedName() != null && !sameName(body.typedName(), actor.displayName())) {
+                throw new InvalidFieldsException("TYPED_NAME_MISMATCH",
+                        List.of(new FieldError("typedName", "must be the signatory's own name as the directory has it")));
+            }
+            return new SignLetterCommand(id, version(ifMatch), actor, clock.instant());
+        });
+    }
+
+    private static boolean sameName(String typed, String name) {
+        return name != null && typed.strip().replaceAll("\\s+", " ").equals(name.strip().replaceAll("\\s+", " "));
     }
 
     @PostMapping("/{id}/dispatch")
