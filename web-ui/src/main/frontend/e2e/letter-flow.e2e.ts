@@ -116,6 +116,8 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
     // กองนิติธรรม's officer sees it as routed to the unit, acknowledges and reports it done
     const socOfficer = await person(browser, 'soc.officer');
     const so = socOfficer.page;
+    const routed = so.locator('tr', { has: so.getByRole('link', { name: subject }) });
+    await seeVisible(routed.locator('[data-unacknowledged-routes="1"]'));
     await openFromList(so, subject);
     await so.getByRole('button', { name: 'รับทราบ' }).click();
     await seeCount(so.getByTestId('routes').locator('li[data-state="ACKNOWLEDGED"]'), 1);
@@ -189,6 +191,48 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
     await seeText(o.locator('.paper'), typedSubject);
     await seeCount(o.locator('.paper .body p'), 2);
     await officer.context.close();
+  });
+
+  it('returns a draft with a reason, which its author reads, corrects and submits again', async () => {
+    const officer = await person(browser, 'dga.officer');
+    const o = officer.page;
+    await o.getByRole('link', { name: 'ร่างหนังสือ' }).click();
+    await o.locator('#kind').selectOption('INTERNAL');
+    await o.locator('#subject').fill('ขออนุมัติเดินทางไปราชการ');
+    await o.locator('#salutation').fill('เรียน');
+    await o.getByLabel('ส่วนราชการ 1').selectOption('สพร');
+    await o.getByLabel('ตำแหน่งผู้รับ 1').fill('ผู้อำนวยการสำนักงานพัฒนารัฐบาลดิจิทัล');
+    await o.locator('#body').fill('ด้วยฝ่ายพัฒนาระบบสารบรรณอิเล็กทรอนิกส์ภาครัฐขออนุมัติเดินทางไปราชการ');
+    await o.locator('#signatory').selectOption({ label: 'นายชยพล ธรรมวัฒนา — ผู้อำนวยการสำนักงานพัฒนารัฐบาลดิจิทัล' });
+    await o.getByRole('button', { name: 'บันทึกร่าง' }).click();
+    await o.locator('.letter-page[data-status="DRAFT"]').waitFor();
+    const id = letterIdOf(o);
+    await o.locator('#approverId').selectOption({ label: 'นายชยพล ธรรมวัฒนา — ผู้อำนวยการสำนักงานพัฒนารัฐบาลดิจิทัล' });
+    await o.getByRole('button', { name: 'เสนออนุมัติ' }).click();
+    await o.locator('.letter-page[data-status="PENDING_APPROVAL"]').waitFor();
+
+    const director = await person(browser, 'dga.director');
+    const d = director.page;
+    await d.goto(`${BASE}/#/letters/${id}`);
+    await d.locator('#approval-text').fill('โปรดระบุวันเดินทางและงบประมาณ');
+    await d.getByRole('button', { name: 'ส่งคืนแก้ไข' }).click();
+    await d.locator('.letter-page[data-status="RETURNED"]').waitFor();
+
+    // the author's open page follows the change by itself, and shows the reason
+    await o.locator('.letter-page[data-status="RETURNED"]').waitFor({ timeout: 15_000 });
+    await seeText(o.locator('.actions .banner.warn'), 'โปรดระบุวันเดินทางและงบประมาณ');
+    await o.getByRole('link', { name: 'แก้ไขร่าง' }).click();
+    await seeValue(o.locator('#subject'), 'ขออนุมัติเดินทางไปราชการ');
+    await o.locator('#body').fill('ด้วยฝ่ายพัฒนาระบบสารบรรณอิเล็กทรอนิกส์ภาครัฐขออนุมัติเดินทางไปราชการ '
+      + 'ระหว่างวันที่ ๑–๓ ธันวาคม ๒๕๖๙ โดยใช้งบประมาณของฝ่าย');
+    await o.getByRole('button', { name: 'บันทึกร่าง' }).click();
+    await o.waitForURL(/#\/letters\/[^/]+$/);
+    await seeText(o.locator('.paper .body'), 'ระหว่างวันที่ ๑–๓ ธันวาคม ๒๕๖๙');
+    await o.locator('#approverId').selectOption({ label: 'นายชยพล ธรรมวัฒนา — ผู้อำนวยการสำนักงานพัฒนารัฐบาลดิจิทัล' });
+    await o.getByRole('button', { name: 'เสนออนุมัติ' }).click();
+    await o.locator('.letter-page[data-status="PENDING_APPROVAL"]').waitFor();
+    await officer.context.close();
+    await director.context.close();
   });
 
   it('switches to English, and fits a tablet', async () => {

@@ -138,6 +138,7 @@ export interface LetterSummary {
   copyOnly?: boolean;
   read?: boolean;
   openRoutes: number;
+  unacknowledgedRoutes?: number;
   dueDate: string | null;
 }
 

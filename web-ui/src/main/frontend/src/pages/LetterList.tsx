@@ -147,7 +147,11 @@ export function LetterList({ me, box }: { me: Me; box: 'inbox' | 'outbox' }) {
                       </div>
                       <a href={href(`/letters/${l.id}`)}>{l.subject ?? e(l.kind)}</a>
                       <div class="sub">
-                        {l.openRoutes > 0 ? <span class="badge pending" data-open-routes={l.openRoutes}>{t('list.openRoutes', { n: l.openRoutes })}</span> : null}
+                        {l.unacknowledgedRoutes ? (
+                          <span class="badge pending" data-unacknowledged-routes={l.unacknowledgedRoutes}>
+                            {t('list.unacknowledgedRoutes', { n: l.unacknowledgedRoutes })}
+                          </span>
+                        ) : l.openRoutes > 0 ? <span class="badge pending" data-open-routes={l.openRoutes}>{t('list.openRoutes', { n: l.openRoutes })}</span> : null}
                         {due ? (
                           <span class={`due${overdue ? ' overdue' : ''}`} data-due={due}>
                             {overdue ? `${t('list.overdue')} · ` : ''}{t('list.due', { d: date(due, true) })}

@@ -255,6 +255,8 @@ public class LetterQueries {
         }
         List<Document> routes = d.getList("routes", Document.class, List.of());
         s.put("openRoutes", routes.stream().filter(r -> !"COMPLETED".equals(r.getString("state"))).count());
+        // routed but not yet acknowledged by the unit or person it went to (the inbox's marker)
+        s.put("unacknowledgedRoutes", routes.stream().filter(r -> "OPEN".equals(r.getString("state"))).count());
         s.put("dueDate", routes.stream().filter(r -> !"COMPLETED".equals(r.getString("state")))
                 .map(r -> r.getString("dueDate")).filter(x -> x != null).sorted().findFirst().orElse(null));
         return s;

@@ -383,6 +383,7 @@ class LetterQueriesTest {
             assertThat(report.getString("receivingNumber")).isEqualTo("๒");
             assertThat(report.getString("fromAgencyName")).isEqualTo(AGENCY_NAME);
             assertThat(report.get("openRoutes", Number.class).longValue()).isEqualTo(1);
+            assertThat(report.get("unacknowledgedRoutes", Number.class).longValue()).isEqualTo(1);
             assertThat(report.getString("dueDate")).isEqualTo("2026-11-30");
             assertThat(report).doesNotContainKeys("_id", "position", "participants", "routeUnits", "addresseeUnits",
                     "body", "history");
