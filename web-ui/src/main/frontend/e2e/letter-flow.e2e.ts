@@ -144,6 +144,13 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
     await seeText(received, number);
     await seeText(received.locator('td').first(), receivingNumber);
     await shot(s, '06-register-received');
+    // printed, the register is the table under its title, without the application around it
+    await s.emulateMedia({ media: 'print' });
+    expect(await s.locator('.topbar').isVisible()).toBe(false);
+    expect(await s.getByRole('button', { name: 'พิมพ์' }).isVisible()).toBe(false);
+    await seeText(s.locator('h2.print-title'), 'ทะเบียนหนังสือรับ');
+    expect(await received.isVisible()).toBe(true);
+    await s.emulateMedia({ media: 'screen' });
     const csv = await s.request.get(`${BASE}/api/registers/${encodeURIComponent('นร ๐๕')}/received/${yearBE}?format=csv`);
     expect(csv.ok()).toBe(true);
     expect(await csv.text()).toContain(subject);

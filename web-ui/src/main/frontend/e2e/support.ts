@@ -45,6 +45,8 @@ export async function shot(page: Page, name: string, how: { fullPage?: boolean; 
   mkdirSync(SHOTS, { recursive: true });
   await page.evaluate(() => document.fonts.ready);
   if (!how.keepScroll) await page.evaluate(() => window.scrollTo(0, 0));
+  // no caret or focus ring, so that the same screen gives the same picture on every run
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: how.fullPage ?? false, animations: 'disabled' });
 }
 
