@@ -15,7 +15,8 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': 'http://localhost:8080',
-      '/ws': { target: 'ws://localhost:8080', ws: true },
+      // the server accepts WebSocket handshakes from its own origin only
+      '/ws': { target: 'ws://localhost:8080', ws: true, headers: { origin: 'http://localhost:8080' } },
     },
   },
 });

@@ -3,7 +3,7 @@ import { ApiError, get, withQuery } from '../api';
 import { ErrorBanner, Loading, SecrecyBadge, StatusBadge, UrgencyBadge } from '../components';
 import { daysUntil } from '../format';
 import { useI18n } from '../i18n';
-import { onLetterNotice } from '../live';
+import { onLetterNotice, onLiveState } from '../live';
 import { href } from '../router';
 import type { LetterSummary, Me, Page } from '../types';
 
@@ -68,6 +68,13 @@ export function LetterList({ me, box }: { me: Me; box: 'inbox' | 'outbox' }) {
     }
     void load();
   }), [box, load]);
+
+  // notices are not replayed after a reconnect: fetch the list again when the connection comes back
+  const wasLive = useRef<boolean | null>(null);
+  useEffect(() => onLiveState((live) => {
+    if (live && wasLive.current === false) void load();
+    wasLive.current = live;
+  }), [load]);
 
   const set = (patch: Partial<Filters>) => {
     setPage(0);

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, post, withQuery } from '../api';
 import { ErrorBanner, Field, Loading, SecrecyBadge, StatusBadge, UrgencyBadge } from '../components';
 import { type Key, useI18n } from '../i18n';
-import { onLetterNotice } from '../live';
+import { onLetterNotice, onLiveState } from '../live';
 import { href } from '../router';
 import type { Agency, Letter, Me, Person, PersonRef, Route } from '../types';
 
@@ -24,6 +24,11 @@ export function LetterPage({ me, id }: { me: Me; id: string }) {
     void load();
   }, [id]);
   useEffect(() => onLetterNotice((n) => { if (n.letterId === id) void load(); }), [id]);
+  const wasLive = useRef<boolean | null>(null);
+  useEffect(() => onLiveState((live) => {
+    if (live && wasLive.current === false) void load();
+    wasLive.current = live;
+  }), [id]);
 
   if (!letter) return error ? <ErrorBanner error={error} /> : <Loading />;
 
