@@ -16,7 +16,12 @@ export default defineConfig({
     proxy: {
       '/api': 'http://localhost:8080',
       // the server accepts WebSocket handshakes from its own origin only
-      '/ws': { target: 'ws://localhost:8080', ws: true, headers: { origin: 'http://localhost:8080' } },
+      '/ws': {
+        target: 'ws://localhost:8080',
+        ws: true,
+        changeOrigin: true,
+        configure: (proxy) => proxy.on('proxyReqWs', (req) => req.setHeader('origin', 'http://localhost:8080')),
+      },
     },
   },
 });
