@@ -2,6 +2,24 @@ import type { ComponentChildren } from 'preact';
 import type { ApiError } from './api';
 import { type Key, useI18n } from './i18n';
 
+export const KINDS = ['EXTERNAL', 'INTERNAL', 'STAMPED', 'ORDER', 'REGULATION', 'BYLAW', 'ANNOUNCEMENT', 'STATEMENT',
+  'NEWS', 'CERTIFICATE', 'MINUTES', 'MEMO'];
+export const URGENCIES = ['NORMAL', 'URGENT', 'VERY_URGENT', 'MOST_URGENT'];
+export const SECRECIES = ['NONE', 'SECRET', 'VERY_SECRET', 'MOST_SECRET'];
+
+/** A choice among an API enumeration, each value in the reader's language; `none` adds an empty first choice. */
+export function EnumSelect({ id, values, value, onChange, none, label }: {
+  id?: string; values: string[]; value: string; onChange: (v: string) => void; none?: string; label?: string;
+}) {
+  const { e } = useI18n();
+  return (
+    <select id={id} name={id} aria-label={label} value={value} onChange={(ev) => onChange(ev.currentTarget.value)}>
+      {none !== undefined ? <option value="">{none}</option> : null}
+      {values.map((x) => <option key={x} value={x}>{e(x)}</option>)}
+    </select>
+  );
+}
+
 export function UrgencyBadge({ urgency }: { urgency: string }) {
   const { e } = useI18n();
   if (!urgency || urgency === 'NORMAL') return null;

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, patch, post, request, withQuery } from '../api';
-import { ErrorBanner, Field, Loading, useReason } from '../components';
+import { EnumSelect, ErrorBanner, Field, KINDS, Loading, SECRECIES, URGENCIES, useReason } from '../components';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import type { Agency, Letter, Me, Person } from '../types';
-import { KINDS } from './LetterList';
 
 // Which parts each kind's form has (ระเบียบสารบรรณ ข้อ ๑๑–๒๖, DOMAIN.md §1.3); the server decides
 // what is required, and its errors are shown beside these fields.
@@ -110,7 +109,7 @@ function toRequest(d: Draft): Record<string, unknown> {
 
 /** Compose a letter of any kind, or edit a draft; a refused form keeps every typed character. */
 export function Compose({ me, letterId }: { me: Me; letterId?: string }) {
-  const { t, e } = useI18n();
+  const { t } = useI18n();
   const reason = useReason();
   const [draft, setDraft] = useState<Draft | null>(letterId ? null : emptyDraft(me));
   const [version, setVersion] = useState<number | null>(null);
@@ -248,22 +247,16 @@ export function Compose({ me, letterId }: { me: Me; letterId?: string }) {
       <form class="card form-grid" onSubmit={save} noValidate>
         <ErrorBanner error={error} shown={shownFields} />
         <Field id="kind" label="field.kind" error={error} required>
-          <select id="kind" name="kind" value={k} onChange={(ev) => setKind(ev.currentTarget.value)}>
-            {KINDS.map((x) => <option key={x} value={x}>{e(x)}</option>)}
-          </select>
+          <EnumSelect id="kind" values={KINDS} value={k} onChange={setKind} />
         </Field>
         <Field id="urgency" label="field.urgency" error={error}>
-          <select id="urgency" name="urgency" value={draft.urgency} onChange={(ev) => set({ urgency: ev.currentTarget.value })}>
-            {['NORMAL', 'URGENT', 'VERY_URGENT', 'MOST_URGENT'].map((x) => <option key={x} value={x}>{e(x)}</option>)}
-          </select>
+          <EnumSelect id="urgency" values={URGENCIES} value={draft.urgency} onChange={(urgency) => set({ urgency })} />
         </Field>
         <Field id="deliverBy" label="field.deliverBy" error={error}>
           <input id="deliverBy" name="deliverBy" type="date" value={draft.deliverBy} onInput={(ev) => set({ deliverBy: ev.currentTarget.value })} />
         </Field>
         <Field id="secrecy" label="field.secrecy" error={error}>
-          <select id="secrecy" name="secrecy" value={draft.secrecy} onChange={(ev) => set({ secrecy: ev.currentTarget.value })}>
-            {['NONE', 'SECRET', 'VERY_SECRET', 'MOST_SECRET'].map((x) => <option key={x} value={x}>{e(x)}</option>)}
-          </select>
+          <EnumSelect id="secrecy" values={SECRECIES} value={draft.secrecy} onChange={(secrecy) => set({ secrecy })} />
         </Field>
         {has.circular(k) ? (
           <Field id="circular" label="field.circular" error={error}>
@@ -272,10 +265,8 @@ export function Compose({ me, letterId }: { me: Me; letterId?: string }) {
         ) : null}
         {has.stampedPurpose(k) ? (
           <Field id="stampedPurpose" label="field.stampedPurpose" error={error} required wide>
-            <select id="stampedPurpose" name="stampedPurpose" value={draft.stampedPurpose} onChange={(ev) => set({ stampedPurpose: ev.currentTarget.value })}>
-              <option value="">{t('field.choose')}</option>
-              {PURPOSES.map((x) => <option key={x} value={x}>{e(x)}</option>)}
-            </select>
+            <EnumSelect id="stampedPurpose" values={PURPOSES} value={draft.stampedPurpose} none={t('field.choose')}
+              onChange={(stampedPurpose) => set({ stampedPurpose })} />
           </Field>
         ) : null}
         {has.subject(k) ? (

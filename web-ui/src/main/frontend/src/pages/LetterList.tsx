@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, withQuery } from '../api';
-import { ErrorBanner, Loading, SecrecyBadge, StatusBadge, UrgencyBadge } from '../components';
+import { EnumSelect, ErrorBanner, KINDS, Loading, SecrecyBadge, StatusBadge, URGENCIES, UrgencyBadge } from '../components';
 import { daysUntil } from '../format';
 import { useI18n } from '../i18n';
 import { onLetterNotice, onLiveState } from '../live';
@@ -9,9 +9,6 @@ import type { LetterSummary, Me, Page } from '../types';
 
 const INBOX_STATUSES = ['DELIVERED', 'RECEIVED', 'FILED'];
 const OUTBOX_STATUSES = ['DRAFT', 'PENDING_APPROVAL', 'RETURNED', 'APPROVED', 'SIGNED', 'DISPATCHED', 'CANCELLED'];
-const URGENCIES = ['NORMAL', 'URGENT', 'VERY_URGENT', 'MOST_URGENT'];
-export const KINDS = ['EXTERNAL', 'INTERNAL', 'STAMPED', 'ORDER', 'REGULATION', 'BYLAW', 'ANNOUNCEMENT', 'STATEMENT',
-  'NEWS', 'CERTIFICATE', 'MINUTES', 'MEMO'];
 const SIZE = 25;
 
 interface Filters { q: string; status: string; urgency: string; kind: string; flag: boolean }
@@ -98,21 +95,12 @@ export function LetterList({ me, box }: { me: Me; box: 'inbox' | 'outbox' }) {
       <form class="filters" role="search" onSubmit={(ev) => { ev.preventDefault(); set({ q: search }); }}>
         <input type="search" aria-label={t('list.search')} placeholder={t('list.search')} value={search}
           onInput={(ev) => setSearch(ev.currentTarget.value)} name="q" />
-        <select aria-label={t('list.status')} value={filters.status} onChange={(ev) => set({ status: ev.currentTarget.value })}
-          name="status">
-          <option value="">{t('list.status')}: {t('list.all')}</option>
-          {statuses.map((s) => <option key={s} value={s}>{e(s)}</option>)}
-        </select>
-        <select aria-label={t('list.urgency')} value={filters.urgency} onChange={(ev) => set({ urgency: ev.currentTarget.value })}
-          name="urgency">
-          <option value="">{t('list.urgency')}: {t('list.all')}</option>
-          {URGENCIES.map((s) => <option key={s} value={s}>{e(s)}</option>)}
-        </select>
-        <select aria-label={t('list.kind')} value={filters.kind} onChange={(ev) => set({ kind: ev.currentTarget.value })}
-          name="kind">
-          <option value="">{t('list.kind')}: {t('list.all')}</option>
-          {KINDS.map((s) => <option key={s} value={s}>{e(s)}</option>)}
-        </select>
+        <EnumSelect label={t('list.status')} values={statuses} value={filters.status} onChange={(status) => set({ status })}
+          none={`${t('list.status')}: ${t('list.all')}`} />
+        <EnumSelect label={t('list.urgency')} values={URGENCIES} value={filters.urgency} onChange={(urgency) => set({ urgency })}
+          none={`${t('list.urgency')}: ${t('list.all')}`} />
+        <EnumSelect label={t('list.kind')} values={KINDS} value={filters.kind} onChange={(kind) => set({ kind })}
+          none={`${t('list.kind')}: ${t('list.all')}`} />
         <label class="check">
           <input type="checkbox" checked={filters.flag} onChange={(ev) => set({ flag: ev.currentTarget.checked })} />
           {box === 'inbox' ? t('list.unreadOnly') : t('list.pendingReceipt')}
