@@ -120,10 +120,13 @@ final class Cms {
         }
     }
 
+    /** BouncyCastle's ECDSA verification is several times faster than the JDK's SunEC here (measured). */
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
     static boolean verifies(byte[] data, byte[] signatureValue, X509Certificate certificate) {
         try {
             java.security.Signature verifier = java.security.Signature.getInstance(
-                    KeyAlgorithm.of(certificate.getPublicKey()).signatureAlgorithm());
+                    KeyAlgorithm.of(certificate.getPublicKey()).signatureAlgorithm(), BC);
             verifier.initVerify(certificate.getPublicKey());
             verifier.update(data);
             return verifier.verify(signatureValue);

@@ -43,7 +43,8 @@ public final class PadesSigner {
     }
 
     /**
-     * @param tsa            signature timestamps (B-T); the internal TSA or an external one by URL
+     * @param tsa            signature timestamps (B-T); the internal TSA or an external one by URL; null gives
+     *                       PAdES-B-B signatures (no trusted time), for callers that timestamp later
      * @param appearanceText draws visible signatures; may be null if no request has a visible box
      * @param reserveBytes   bytes reserved for each CMS in /Contents
      */
@@ -82,7 +83,7 @@ public final class PadesSigner {
 
     /**
      * Step 3: checks the signature value against the certificate and the prepared PDF against the signed
-     * digest, timestamps the value and writes the CMS. Returns a PAdES-B-T PDF.
+     * digest, timestamps the value and writes the CMS. Returns a PAdES-B-T PDF (B-B without a TSA).
      */
     public byte[] embed(PreparedSignature prepared, byte[] signatureValue) {
         byte[] digest = PdfRevisions.rangeDigest(prepared.preparedPdf(), prepared.byteRange());
@@ -95,7 +96,7 @@ public final class PadesSigner {
             throw new PadesException(PadesException.Code.SIGNATURE_VALUE_MISMATCH,
                     "the signature value does not verify with the signer's certificate");
         }
-        byte[] timestamp = tsa.timestamp(Cms.sha256(signatureValue));
+        byte[] timestamp = tsa == null ? null : tsa.timestamp(Cms.sha256(signatureValue));
         byte[] cms = Cms.signedData(prepared.dataToSign(), signatureValue, prepared.chain(), timestamp);
         return PdfRevisions.embed(prepared.preparedPdf(), prepared.byteRange(), cms);
     }
