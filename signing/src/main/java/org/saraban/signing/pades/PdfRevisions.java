@@ -92,16 +92,22 @@ final class PdfRevisions {
         PDAnnotationWidget widget = field.getWidgets().get(0);
         widget.setRectangle(new PDRectangle(visible.x(), visible.y(), visible.width(), visible.height()));
         widget.setPrinted(true);
-        PDRectangle box = new PDRectangle(visible.width(), visible.height());
+        widget.setAppearance(appearance(document, visible.width(), visible.height(), text, visible.lines()));
+    }
+
+    /** A normal appearance of the given size with {@code lines} drawn by {@code text}: signature boxes, stamps. */
+    static PDAppearanceDictionary appearance(PDDocument document, float width, float height, AppearanceText text,
+                                             java.util.List<String> lines) throws IOException {
+        PDRectangle box = new PDRectangle(width, height);
         PDAppearanceStream appearance = new PDAppearanceStream(document);
         appearance.setBBox(box);
         appearance.setResources(new PDResources());
         try (PDPageContentStream content = new PDPageContentStream(document, appearance)) {
-            text.draw(document, content, box, visible.lines());
+            text.draw(document, content, box, lines);
         }
         PDAppearanceDictionary appearances = new PDAppearanceDictionary();
         appearances.setNormalAppearance(appearance);
-        widget.setAppearance(appearances);
+        return appearances;
     }
 
     /** Writes {@code cms} as hex into the zeroed /Contents of a reserved revision. */

@@ -150,16 +150,29 @@ public final class PdfVerifier {
 
         Evidence evidence = Evidence.of(document);
         Revisions revisions = new Revisions(pdf, document);
-        List<SignatureReport> reports = new ArrayList<>();
+        List<Report> reports = new ArrayList<>();
         int revision = 0;
         for (Found f : found) {
             revision++;
             reports.add(verifyOne(revision, f, pdf, evidence, found, revisions));
         }
-        return reports;
+        // PAdES-B-LTA: an intact document timestamp after the signature, over a revision that has the /DSS
+        for (int i = 0; i < reports.size(); i++) {
+            if (reports.get(i).level != PadesLevel.B_LT) {
+                continue;
+            }
+            for (int j = i + 1; j < reports.size(); j++) {
+                Report later = reports.get(j);
+                if (later.kind == Kind.DOCUMENT_TIMESTAMP && later.intact() && revisions.hasDss(found.get(j).end())) {
+                    reports.get(i).level = PadesLevel.B_LTA;
+                    break;
+                }
+            }
+        }
+        return reports.stream().map(Report::build).toList();
     }
 
-    private SignatureReport verifyOne(int revision, Found f, byte[] pdf, Evidence evidence, List<Found> all,
+    private Report verifyOne(int revision, Found f, byte[] pdf, Evidence evidence, List<Found> all,
                                       Revisions revisions) {
         PDSignature signature = f.signature();
         boolean timestamp = PdfSignatures.isDocumentTimestamp(signature);
@@ -173,7 +186,7 @@ public final class PdfVerifier {
         if (br == null || br.length != 4 || br[0] != 0 || br[1] < 0 || br[2] <= br[1] || br[3] < 0
                 || br[2] + br[3] > pdf.length) {
             notes.add("the /ByteRange is missing or does not fit the file");
-            return r.build();
+            return r;
         }
         r.coversWhole = br[2] + br[3] == pdf.length;
         r.laterChanges = revisions.changesAfter(f.end(), all);
@@ -181,18 +194,18 @@ public final class PdfVerifier {
                 instanceof org.apache.pdfbox.cos.COSString string ? string.getBytes() : null;
         if (contents == null || contents.length > MAX_CONTENTS_BYTES) {
             notes.add(contents == null ? "no /Contents" : "/Contents larger than " + MAX_CONTENTS_BYTES + " bytes");
-            return r.build();
+            return r;
         }
         if (!contentsSitInGap(pdf, br)) {
             notes.add("the gap in /ByteRange is not exactly the /Contents string: bytes may be hidden there");
-            return r.build();
+            return r;
         }
         CMSSignedData cms;
         try {
             cms = PdfSignatures.cms(contents);
         } catch (CMSException | RuntimeException e) {
             notes.add("/Contents is not a readable CMS signature");
-            return r.build();
+            return r;
         }
         byte[] signedContent = new byte[Math.toIntExact(br[1] + br[3])];
         System.arraycopy(pdf, 0, signedContent, 0, Math.toIntExact(br[1]));
@@ -207,7 +220,7 @@ public final class PdfVerifier {
         } else {
             notes.add("sub-filter " + subFilter + " is not verified here");
         }
-        return r.build();
+        return r;
     }
 
     private void verifySignature(CMSSignedData cms, byte[] signedContent, Report r, Set<X509Certificate> pool,
@@ -268,9 +281,6 @@ public final class PdfVerifier {
             Chain tsa = tsaChain.isEmpty() ? null : chain(tsaChain.get(0), pool, at, evidence);
             if (chain.revocationComplete() && tsa != null && tsa.revocationComplete()) {
                 r.level = PadesLevel.B_LT;
-                if (evidence.hasLaterDocumentTimestamp) {
-                    r.level = PadesLevel.B_LTA;
-                }
             }
         }
     }
@@ -413,9 +423,8 @@ public final class PdfVerifier {
 
     private enum Revocation { GOOD, REVOKED, UNKNOWN }
 
-    /** Certificates and revocation data in /DSS, and whether a document timestamp follows it. */
-    private record Evidence(List<X509Certificate> certificates, List<X509CRL> crls, List<BasicOCSPResp> ocsps,
-                            boolean hasLaterDocumentTimestamp) {
+    /** Certificates and revocation data in /DSS. */
+    private record Evidence(List<X509Certificate> certificates, List<X509CRL> crls, List<BasicOCSPResp> ocsps) {
 
         static Evidence of(PDDocument document) {
             COSDictionary dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
@@ -454,18 +463,7 @@ public final class PdfVerifier {
                     }
                 }
             }
-            boolean laterTimestamp = false;
-            if (dss != null) {
-                // PAdES-B-LTA: a document timestamp that covers the validation data (the last revision being one)
-                List<PDSignature> signatures;
-                try {
-                    signatures = document.getSignatureDictionaries();
-                } catch (RuntimeException e) {
-                    signatures = List.of();
-                }
-                laterTimestamp = signatures.stream().anyMatch(PdfSignatures::isDocumentTimestamp);
-            }
-            return new Evidence(certificates, crls, ocsps, laterTimestamp);
+            return new Evidence(certificates, crls, ocsps);
         }
 
         Revocation revocation(X509Certificate certificate, X509Certificate issuer) {
@@ -606,9 +604,22 @@ public final class PdfVerifier {
             return changes;
         }
 
+        /** Whether the revision ending at {@code end} has a /DSS (validation data before a document timestamp). */
+        boolean hasDss(long end) {
+            if (end >= pdf.length) {
+                return last.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.getPDFName("DSS")) != null;
+            }
+            try (PDDocument revision = load(Arrays.copyOf(pdf, Math.toIntExact(end)))) {
+                return revision.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.getPDFName("DSS")) != null;
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+
+        /** /DSS is only ever extended: more entries means a later revision added validation data. */
         private boolean sameDss(COSBase before, COSBase after) {
             return before instanceof COSDictionary b && after instanceof COSDictionary a
-                    && String.valueOf(streamCount(b)).equals(String.valueOf(streamCount(a)));
+                    && streamCount(b) == streamCount(a);
         }
 
         private int streamCount(COSDictionary dss) {

@@ -8,13 +8,9 @@ import java.util.Objects;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 
 /**
  * The recipient's receipt stamp (ตรารับหนังสือ: agency, เลขรับ, date and time, at the top right of the first
@@ -72,16 +68,7 @@ public final class ReceiptStamp {
             stamp.setLocked(true);
             stamp.setPage(page);
 
-            PDRectangle box = new PDRectangle(WIDTH, HEIGHT);
-            PDAppearanceStream appearance = new PDAppearanceStream(document);
-            appearance.setBBox(box);
-            appearance.setResources(new PDResources());
-            try (PDPageContentStream content = new PDPageContentStream(document, appearance)) {
-                text.draw(document, content, box, receipt.lines());
-            }
-            PDAppearanceDictionary appearances = new PDAppearanceDictionary();
-            appearances.setNormalAppearance(appearance);
-            stamp.setAppearance(appearances);
+            stamp.setAppearance(PdfRevisions.appearance(document, WIDTH, HEIGHT, text, receipt.lines()));
 
             List<PDAnnotation> annotations = page.getAnnotations();
             annotations.add(stamp);

@@ -31,30 +31,38 @@ public final class DirectoryPkiStorage implements PkiStorage {
 
     @Override
     public void write(String name, byte[] content) throws IOException {
-        Path target = resolve(name);
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
-        try {
-            Files.write(temp, content);
-            // atomic so a crash mid-write leaves the previous CA state readable, not a truncated key file
+        // atomic so a crash mid-write leaves the previous CA state readable, not a truncated key file
+        staged(name, content, (temp, target) -> {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+            return true;
+        });
     }
 
     @Override
     public boolean create(String name, byte[] content) throws IOException {
+        // a hard link fails if the target exists, and appears complete or not at all
+        return staged(name, content, (temp, target) -> {
+            try {
+                Files.createLink(target, temp);
+                return true;
+            } catch (FileAlreadyExistsException taken) {
+                return false;
+            }
+        });
+    }
+
+    private interface Publish {
+        boolean publish(Path temp, Path target) throws IOException;
+    }
+
+    /** Writes {@code content} to a temporary file beside the target, then lets {@code publish} put it in place. */
+    private boolean staged(String name, byte[] content, Publish publish) throws IOException {
         Path target = resolve(name);
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
         try {
             Files.write(temp, content);
-            // a hard link fails if the target exists, and appears complete or not at all
-            Files.createLink(target, temp);
-            return true;
-        } catch (FileAlreadyExistsException taken) {
-            return false;
+            return publish.publish(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -9,8 +9,6 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.ProviderException;
 import java.security.Security;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -70,17 +68,7 @@ public final class Pkcs11Token {
     }
 
     public List<String> keyAliases() {
-        try {
-            List<String> aliases = new ArrayList<>();
-            for (String alias : Collections.list(keyStore.aliases())) {
-                if (keyStore.isKeyEntry(alias)) {
-                    aliases.add(alias);
-                }
-            }
-            return aliases;
-        } catch (GeneralSecurityException e) {
-            throw new PkiException(PkiException.Code.KEYSTORE_UNREADABLE, "cannot list the token's keys", e);
-        }
+        return Pkcs12Keys.keyAliases(keyStore);
     }
 
     /** The key under {@code alias} with the certificate chain stored beside it on the token. */

@@ -25,7 +25,10 @@ public final class Pkcs12Keys {
 
     /** Aliases of the entries that hold a private key, for a person to choose from. */
     public static List<String> keyAliases(byte[] pkcs12, char[] password) {
-        KeyStore keyStore = open(pkcs12, password);
+        return keyAliases(open(pkcs12, password));
+    }
+
+    static List<String> keyAliases(KeyStore keyStore) {
         try {
             List<String> aliases = new ArrayList<>();
             for (String alias : Collections.list(keyStore.aliases())) {
@@ -35,7 +38,7 @@ public final class Pkcs12Keys {
             }
             return aliases;
         } catch (GeneralSecurityException e) {
-            throw new PkiException(PkiException.Code.KEYSTORE_UNREADABLE, "cannot list the PKCS#12 entries", e);
+            throw new PkiException(PkiException.Code.KEYSTORE_UNREADABLE, "cannot list the key entries", e);
         }
     }
 
