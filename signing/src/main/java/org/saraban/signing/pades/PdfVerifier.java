@@ -27,7 +27,6 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -45,7 +44,6 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
@@ -682,7 +680,9 @@ public final class PdfVerifier {
     private static String commonName(X509Certificate certificate) {
         X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
         RDN[] cn = name.getRDNs(BCStyle.CN);
-        return cn.length == 0 ? name.toString() : IETFUtils.valueToString(cn[0].getFirst().getValue());
+        // the plain string: a name is shown to people, not parsed back as a DN
+        return cn.length > 0 && cn[0].getFirst().getValue() instanceof org.bouncycastle.asn1.ASN1String text
+                ? text.getString() : name.toString();
     }
 
     /** Mutable while one signature is checked, then frozen into a {@link SignatureReport}. */

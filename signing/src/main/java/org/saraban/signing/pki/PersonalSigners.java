@@ -56,7 +56,15 @@ public final class PersonalSigners {
             }
         }
         InternalPki.IssuedKey issued = pki.issue(person, algorithm);
-        storage.write(name, Pkcs12Keys.store(ENTRY, issued.privateKey(), issued.chain(), storagePassword));
+        byte[] keyFile = Pkcs12Keys.store(ENTRY, issued.privateKey(), issued.chain(), storagePassword);
+        if (stored.isPresent()) {
+            storage.write(name, keyFile);
+        } else if (!storage.create(name, keyFile)) {
+            // another request issued this person's first certificate meanwhile: use that one, not a second
+            SigningCredential theirs = load(storage.read(name).orElseThrow());
+            cache.put(name, theirs);
+            return theirs;
+        }
         SigningCredential credential = issued.credential();
         cache.put(name, credential);
         return credential;
