@@ -410,7 +410,7 @@ public final class PdfVerifier {
             if (i == chain.size() - 1) {
                 break;
             }
-            Revocation revocation = evidence.revocation(certificate, chain.get(i + 1));
+            Revocation revocation = evidence.revocation(certificate, chain.get(i + 1), at);
             if (revocation == Revocation.REVOKED) {
                 return new Chain(CertificateStatus.REVOKED, false);
             }
@@ -464,7 +464,14 @@ public final class PdfVerifier {
             return new Evidence(certificates, crls, ocsps);
         }
 
-        Revocation revocation(X509Certificate certificate, X509Certificate issuer) {
+        /**
+         * The status at {@code at}: revoked only if revoked at or before it (a signature timestamped before a
+         * revocation stays valid); good only from data issued after it, as a status from before the signature
+         * says nothing about the signing moment. CRL times have whole seconds, hence the second of slack.
+         */
+        Revocation revocation(X509Certificate certificate, X509Certificate issuer, Instant at) {
+            Date revokedBy = Date.from(at);
+            Date issuedFrom = Date.from(at.minusSeconds(1));
             boolean good = false;
             for (BasicOCSPResp ocsp : ocsps) {
                 try {
@@ -475,10 +482,11 @@ public final class PdfVerifier {
                         if (!ocspSignedFor(ocsp, issuer)) {
                             continue;
                         }
-                        if (single.getCertStatus() instanceof RevokedStatus) {
+                        if (single.getCertStatus() instanceof RevokedStatus revoked
+                                && !revoked.getRevocationTime().after(revokedBy)) {
                             return Revocation.REVOKED;
                         }
-                        if (single.getCertStatus() == null) {
+                        if (!single.getThisUpdate().before(issuedFrom)) {
                             good = true;
                         }
                     }
@@ -496,10 +504,12 @@ public final class PdfVerifier {
                     continue;
                 }
                 X509CRLEntry entry = crl.getRevokedCertificate(certificate);
-                if (entry != null) {
+                if (entry != null && !entry.getRevocationDate().after(revokedBy)) {
                     return Revocation.REVOKED;
                 }
-                good = true;
+                if (!crl.getThisUpdate().before(issuedFrom)) {
+                    good = true;
+                }
             }
             return good ? Revocation.GOOD : Revocation.UNKNOWN;
         }

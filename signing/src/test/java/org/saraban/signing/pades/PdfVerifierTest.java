@@ -90,4 +90,32 @@ class PdfVerifierTest {
                 .satisfies(v -> assertThat(v.indication()).isEqualTo(Dss.Indication.TOTAL_PASSED));
         assertThat(verifier.verify(signed).allValid()).isTrue();
     }
+
+    @Test
+    void revoked_before_signing_is_revoked_and_revoked_after_the_timestamp_stays_valid() throws Exception {
+        InternalPki pki = TestPki.create();
+        PadesSigner signer = new PadesSigner(pki.timestampAuthority(), null, Clock.systemUTC());
+        PadesExtender extender = new PadesExtender(pki.timestampAuthority(), List.of(pki), List.of(pki.rootCertificate()));
+        PdfVerifier ours = new PdfVerifier(List.of(pki.rootCertificate()), Clock.systemUTC());
+
+        SigningCredential lost = pki.issue(TestPki.approver(), KeyAlgorithm.ECDSA_P256).credential();
+        pki.revoke(lost.certificate(), org.bouncycastle.asn1.x509.CRLReason.keyCompromise);
+        byte[] afterRevocation = extender.addValidationData(signer.sign(TestPdfs.letter(),
+                new SignatureRequest(lost.chain(), null, null, null), lost));
+        assertThat(Dss.validate(afterRevocation, pki.rootCertificate()).signatures()).singleElement()
+                .satisfies(v -> assertThat(v.indication()).isNotEqualTo(Dss.Indication.TOTAL_PASSED));
+        assertThat(ours.verify(afterRevocation).signatures().get(0).certificateStatus())
+                .isEqualTo(CertificateStatus.REVOKED);
+
+        SigningCredential later = pki.issue(TestPki.signatory(), KeyAlgorithm.ECDSA_P256).credential();
+        byte[] beforeRevocation = signer.sign(TestPdfs.letter(), new SignatureRequest(later.chain(), null, null, null), later);
+        // the CA records revocations in whole seconds: be sure this one falls after the signature's timestamp
+        Thread.sleep(1100);
+        pki.revoke(later.certificate(), org.bouncycastle.asn1.x509.CRLReason.superseded);
+        byte[] extended = extender.addValidationData(beforeRevocation);
+        Dss.Result dss = Dss.validate(extended, pki.rootCertificate());
+        assertThat(dss.signatures()).as(dss.xml()).singleElement()
+                .satisfies(v -> assertThat(v.indication()).isEqualTo(Dss.Indication.TOTAL_PASSED));
+        assertThat(ours.verify(extended).signatures().get(0).certificateStatus()).isEqualTo(CertificateStatus.VALID);
+    }
 }
