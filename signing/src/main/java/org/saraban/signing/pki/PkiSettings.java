@@ -25,7 +25,8 @@ public record PkiSettings(String organization, char[] storagePassword, URI publi
         }
     }
 
-    public static PkiSettings of(String organization, char[] storagePassword) {
-        return new PkiSettings(organization, storagePassword, null, Duration.ofDays(3 * 365));
+    /** Person certificates valid for three years. */
+    public static PkiSettings of(String organization, char[] storagePassword, URI publicationBase) {
+        return new PkiSettings(organization, storagePassword, publicationBase, Duration.ofDays(3 * 365));
     }
 }

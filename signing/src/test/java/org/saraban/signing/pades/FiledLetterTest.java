@@ -12,6 +12,7 @@ import org.saraban.signing.pades.VerificationReport.CertificateStatus;
 import org.saraban.signing.pades.VerificationReport.ChangeKind;
 import org.saraban.signing.pades.VerificationReport.Kind;
 import org.saraban.signing.pades.VerificationReport.PadesLevel;
+import org.saraban.signing.pki.InMemoryPkiStorage;
 import org.saraban.signing.pki.InternalPki;
 import org.saraban.signing.pki.KeyAlgorithm;
 import org.saraban.signing.pki.SigningCredential;
@@ -24,16 +25,21 @@ import org.saraban.signing.pki.TestPki;
  */
 class FiledLetterTest {
 
-    static final InternalPki PKI = TestPki.create();
+    static SigningServices services;
+    static InternalPki PKI;
     static byte[] filed;
     static byte[] stamped;
 
+    /** Through the same wiring the web layer uses, people's certificates issued on first use. */
     @BeforeAll
-    static void file_a_letter() {
-        PadesSigner signer = new PadesSigner(PKI.timestampAuthority(), TestPdfs.appearance(), Clock.systemUTC());
-        PadesExtender extender = new PadesExtender(PKI.timestampAuthority(), List.of(PKI), List.of(PKI.rootCertificate()));
-        SigningCredential approver = PKI.issue(TestPki.approver(), KeyAlgorithm.ECDSA_P256).credential();
-        SigningCredential signatory = PKI.issue(TestPki.signatory(), KeyAlgorithm.RSA_2048).credential();
+    static void file_a_letter() throws Exception {
+        services = SigningServices.open(new InMemoryPkiStorage(), TestPki.settings(), null, List.of(),
+                TestPdfs.appearance(), Clock.systemUTC());
+        PKI = services.pki();
+        PadesSigner signer = services.signer();
+        PadesExtender extender = services.extender();
+        SigningCredential approver = services.people().credentialFor(TestPki.approver(), KeyAlgorithm.ECDSA_P256);
+        SigningCredential signatory = services.people().credentialFor(TestPki.signatory(), KeyAlgorithm.RSA_2048);
 
         byte[] letter = PdfA3.convert(TestPdfs.letter(), new PdfA3.Metadata("ขอเชิญประชุม", "กรมตัวอย่าง",
                 Instant.parse("2026-11-22T02:00:00Z"), "{\"number\":\"ตย ๐๐๐๑/๒๕๖๙\",\"subject\":\"ขอเชิญประชุม\"}"));
@@ -44,8 +50,7 @@ class FiledLetterTest {
                 new VisibleSignature(0, 330, 80, 200, 60, List.of("นายสมชาย ที่ดีที่สุด", "อธิบดีกรมตัวอย่าง",
                         "๒๒ พฤศจิกายน ๒๕๖๙ ๑๐:๓๐ น.")), "ลงนาม", "กรมตัวอย่าง"), signatory);
         filed = extender.extendToLta(signed);
-        stamped = new ReceiptStamp(TestPdfs.appearance())
-                .apply(filed, new ReceiptStamp.Receipt("กรมปลายทาง", "๑๒๓๔", "๒๓ พ.ย. ๒๕๖๙", "๑๐.๔๕ น."));
+        stamped = services.stamp().apply(filed, new ReceiptStamp.Receipt("กรมปลายทาง", "๑๒๓๔", "๒๓ พ.ย. ๒๕๖๙", "๑๐.๔๕ น."));
     }
 
     @Test
@@ -56,7 +61,7 @@ class FiledLetterTest {
             assertThat(v.indication()).isEqualTo(Dss.Indication.TOTAL_PASSED);
         });
 
-        VerificationReport report = new PdfVerifier(List.of(PKI.rootCertificate()), Clock.systemUTC()).verify(filed);
+        VerificationReport report = services.verifier().verify(filed);
         assertThat(report.allValid()).isTrue();
         assertThat(report.signatures()).extracting(VerificationReport.SignatureReport::kind)
                 .containsExactly(Kind.SIGNATURE, Kind.SIGNATURE, Kind.DOCUMENT_TIMESTAMP);
@@ -83,7 +88,7 @@ class FiledLetterTest {
         assertThat(dss.signatures()).as(dss.xml()).hasSize(2)
                 .allSatisfy(v -> assertThat(v.indication()).isEqualTo(Dss.Indication.TOTAL_PASSED));
 
-        VerificationReport report = new PdfVerifier(List.of(PKI.rootCertificate()), Clock.systemUTC()).verify(stamped);
+        VerificationReport report = services.verifier().verify(stamped);
         assertThat(report.allValid()).isTrue();
         assertThat(report.signatures().get(1).laterChanges())
                 .contains(new VerificationReport.LaterChange(ChangeKind.ANNOTATION, "Stamp on page 1"))
@@ -101,7 +106,7 @@ class FiledLetterTest {
         assertThat(dss.signatures()).as(dss.xml()).isNotEmpty()
                 .allSatisfy(v -> assertThat(v.indication()).isEqualTo(Dss.Indication.TOTAL_FAILED));
 
-        VerificationReport report = new PdfVerifier(List.of(PKI.rootCertificate()), Clock.systemUTC()).verify(tampered);
+        VerificationReport report = services.verifier().verify(tampered);
         assertThat(report.allValid()).isFalse();
         assertThat(report.signatures()).allSatisfy(s -> assertThat(s.digestMatches()).isFalse());
     }

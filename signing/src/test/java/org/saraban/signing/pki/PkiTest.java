@@ -29,7 +29,7 @@ class PkiTest {
 
     @Test
     void directory_storage_reopens_the_same_ca_and_keeps_issued_people(@TempDir Path dir) throws Exception {
-        PkiSettings settings = PkiSettings.of("กรมตัวอย่าง", TestPki.PASSWORD);
+        PkiSettings settings = TestPki.settings();
         InternalPki first = InternalPki.open(new DirectoryPkiStorage(dir), settings, Clock.systemUTC());
         SigningCredential issued = new PersonalSigners(new DirectoryPkiStorage(dir), first, settings)
                 .credentialFor(TestPki.approver(), KeyAlgorithm.ECDSA_P256);
@@ -49,7 +49,7 @@ class PkiTest {
     @Test
     void a_person_certificate_names_them_in_thai_and_is_for_signing_only() throws Exception {
         InternalPki pki = TestPki.create();
-        PersonalSigners signers = new PersonalSigners(new InMemoryPkiStorage(), pki, PkiSettings.of("x", TestPki.PASSWORD));
+        PersonalSigners signers = new PersonalSigners(new InMemoryPkiStorage(), pki, TestPki.settings());
         X509Certificate certificate = signers.credentialFor(TestPki.approver(), KeyAlgorithm.RSA_2048).certificate();
 
         var subject = new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(certificate).getSubject();

@@ -2,6 +2,7 @@ package org.saraban.signing.pki;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 
 /** One in-memory PKI per test class: creating CA keys is the slow part of a test. */
@@ -12,9 +13,17 @@ public final class TestPki {
     private TestPki() {
     }
 
+    /**
+     * With publication points, as a deployment has them (DSS warns about certificates without); DSS never
+     * fetches from them here: the revocation data comes from the PDF.
+     */
+    public static PkiSettings settings() {
+        return PkiSettings.of("กรมตัวอย่าง", PASSWORD, URI.create("http://localhost:8080/pki/"));
+    }
+
     public static InternalPki create() {
         try {
-            return InternalPki.open(new InMemoryPkiStorage(), new PkiSettings("กรมตัวอย่าง", PASSWORD, java.net.URI.create("http://localhost:8080/pki/"), java.time.Duration.ofDays(1095)), Clock.systemUTC());
+            return InternalPki.open(new InMemoryPkiStorage(), settings(), Clock.systemUTC());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
