@@ -139,6 +139,10 @@ public final class PdfVerifier {
             }
             COSArray range = signature.getCOSObject().getCOSArray(COSName.BYTERANGE);
             long[] byteRange = range == null ? null : longs(range);
+            if (byteRange != null && (byteRange.length != 4 || Arrays.stream(byteRange).anyMatch(v -> v < 0 || v > pdf.length))) {
+                // reported as a broken signature below; no arithmetic on numbers a crafted file chose
+                byteRange = null;
+            }
             found.add(new Found(signature, field.getFullyQualifiedName(), byteRange));
             if (found.size() > MAX_SIGNATURES) {
                 break;
@@ -171,7 +175,7 @@ public final class PdfVerifier {
     }
 
     private Report verifyOne(int revision, Found f, byte[] pdf, Evidence evidence, List<Found> all,
-                                      Revisions revisions) {
+                             Revisions revisions) {
         PDSignature signature = f.signature();
         boolean timestamp = PdfSignatures.isDocumentTimestamp(signature);
         Kind kind = timestamp ? Kind.DOCUMENT_TIMESTAMP : Kind.SIGNATURE;
@@ -181,8 +185,7 @@ public final class PdfVerifier {
         Report r = new Report(revision, kind, f.fieldName(), subFilter, claimed, notes);
 
         long[] br = f.byteRange();
-        if (br == null || br.length != 4 || br[0] != 0 || br[1] < 0 || br[2] <= br[1] || br[3] < 0
-                || br[2] + br[3] > pdf.length) {
+        if (br == null || br[0] != 0 || br[2] <= br[1] || br[2] + br[3] > pdf.length) {
             notes.add("the /ByteRange is missing or does not fit the file");
             return r;
         }

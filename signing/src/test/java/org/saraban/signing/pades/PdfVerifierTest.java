@@ -71,6 +71,32 @@ class PdfVerifierTest {
     }
 
     @Test
+    void a_byte_range_pointing_outside_the_file_is_a_broken_signature_not_a_crash() {
+        SigningCredential credential = OURS.issue(TestPki.signatory(), KeyAlgorithm.ECDSA_P256).credential();
+        byte[] signed = new PadesSigner(OURS.timestampAuthority(), null, Clock.systemUTC())
+                .sign(TestPdfs.letter(), new SignatureRequest(credential.chain(), null, null, null), credential);
+        assertThat(verifier.verify(signed).signatures()).singleElement().satisfies(s -> assertThat(s.intact()).isTrue());
+        // the independent validator agrees the untouched signature is intact (B-T: no revocation data yet)
+        assertThat(Dss.validate(signed, OURS.rootCertificate()).signatures()).singleElement()
+                .satisfies(v -> assertThat(v.format()).isEqualTo("PAdES-BASELINE-T"));
+
+        String text = new String(signed, StandardCharsets.ISO_8859_1);
+        int at = text.lastIndexOf("/ByteRange [");
+        // PDFBox leaves room after /ByteRange up to the end of the line: the forged array fits in it
+        int lineEnd = text.indexOf('\n', at);
+        String forged = "/ByteRange [0 99999999999 -5 7]";
+        assertThat(forged.length()).isLessThanOrEqualTo(lineEnd - at);
+        byte[] hostile = (text.substring(0, at) + forged + " ".repeat(lineEnd - at - forged.length())
+                + text.substring(lineEnd)).getBytes(StandardCharsets.ISO_8859_1);
+        VerificationReport report = verifier.verify(hostile);
+        assertThat(report.status()).isEqualTo(DocumentStatus.READ);
+        assertThat(report.signatures()).singleElement().satisfies(s -> {
+            assertThat(s.intact()).isFalse();
+            assertThat(s.notes()).anyMatch(n -> n.contains("/ByteRange"));
+        });
+    }
+
+    @Test
     void a_signature_whose_contents_are_not_cms_is_reported_broken() {
         SigningCredential credential = OURS.issue(TestPki.signatory(), KeyAlgorithm.ECDSA_P256).credential();
         PadesSigner signer = new PadesSigner(OURS.timestampAuthority(), null, Clock.systemUTC());
