@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -33,6 +34,7 @@ import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -51,7 +53,10 @@ import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPException;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -73,6 +78,7 @@ public final class InternalPki implements RevocationSource {
     static final String ISSUING = "ca/issuing.p12";
     static final String TSA = "tsa/tsa.p12";
     static final String REVOKED = "ca/revoked.txt";
+    static final String ISSUED = "ca/issued/";
     private static final String ENTRY = "key";
 
     /** How long a CRL or OCSP answer claims to be current; validators compare it with their own time. */
@@ -159,15 +165,28 @@ public final class InternalPki implements RevocationSource {
             builder.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             publicationPoints(builder, "crl/issuing.crl", true);
-            return sign(builder, issuing.key());
+            X509Certificate certificate = sign(builder, issuing.key());
+            // the CA's record of what it issued: OCSP says "unknown", not "good", for any other serial
+            storage.write(ISSUED + certificate.getSerialNumber().toString(16) + ".cer", certificate.getEncoded());
+            return certificate;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    /** Revokes a certificate this PKI issued; later CRLs and OCSP answers report it. */
+    /**
+     * Revokes a certificate this PKI issued; later CRLs and OCSP answers report it. The list is read, extended
+     * and written back: one node should revoke at a time (the embedded default has one).
+     */
     public synchronized void revoke(X509Certificate certificate, int crlReason) throws IOException {
-        String line = certificate.getSerialNumber().toString(16) + ";" + now().toEpochMilli() + ";" + crlReason + "\n";
+        Authority authority = authorityFor(certificate, null);
+        if (authority == null) {
+            throw new IllegalArgumentException("not a certificate this PKI issued: " + certificate.getSubjectX500Principal());
+        }
+        String line = name(authority) + ";" + certificate.getSerialNumber().toString(16) + ";" + now().toEpochMilli()
+                + ";" + crlReason + "\n";
         byte[] old = storage.read(REVOKED).orElse(new byte[0]);
         byte[] updated = new byte[old.length + line.length()];
         System.arraycopy(old, 0, updated, 0, old.length);
@@ -178,15 +197,26 @@ public final class InternalPki implements RevocationSource {
     @Override
     public Optional<byte[]> crl(X509Certificate certificate, X509Certificate issuer) {
         Authority authority = authorityFor(certificate, issuer);
-        if (authority == null) {
-            return Optional.empty();
-        }
+        return authority == null ? Optional.empty() : Optional.of(crlOf(authority));
+    }
+
+    /** The issuing CA's current CRL (people's certificates), for {@code <publicationBase>crl/issuing.crl}. */
+    public byte[] issuingCrl() {
+        return crlOf(issuing);
+    }
+
+    /** The root's current CRL (issuing CA and TSA), for {@code <publicationBase>crl/root.crl}. */
+    public byte[] rootCrl() {
+        return crlOf(root);
+    }
+
+    private byte[] crlOf(Authority authority) {
         Instant now = now();
         X509v2CRLBuilder builder = new X509v2CRLBuilder(
                 X500Name.getInstance(authority.certificate().getSubjectX500Principal().getEncoded()),
                 Date.from(now));
         builder.setNextUpdate(Date.from(now.plus(REVOCATION_VALIDITY)));
-        for (Map.Entry<BigInteger, Revocation> revoked : revocations().entrySet()) {
+        for (Map.Entry<BigInteger, Revocation> revoked : revocations(authority).entrySet()) {
             builder.addCRLEntry(revoked.getKey(), Date.from(revoked.getValue().at()), revoked.getValue().reason());
         }
         try {
@@ -197,13 +227,13 @@ public final class InternalPki implements RevocationSource {
             builder.addExtension(Extension.cRLNumber, false,
                     new org.bouncycastle.asn1.x509.CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
             X509CRLHolder crl = builder.build(signer(authority.key()));
-            return Optional.of(crl.getEncoded());
+            return crl.getEncoded();
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot issue a CRL", e);
         }
     }
 
-    /** OCSP answers are signed by the issuing CA itself, so no delegated responder certificate is needed. */
+    /** OCSP answers are signed by the CA itself, so no delegated responder certificate is needed. */
     @Override
     public Optional<byte[]> ocsp(X509Certificate certificate, X509Certificate issuer) {
         Authority authority = authorityFor(certificate, issuer);
@@ -211,25 +241,91 @@ public final class InternalPki implements RevocationSource {
             return Optional.empty();
         }
         try {
-            DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
-            CertificateID id = new CertificateID(digests.get(CertificateID.HASH_SHA1),
+            CertificateID id = new CertificateID(digests().get(CertificateID.HASH_SHA1),
                     new JcaX509CertificateHolder(authority.certificate()), certificate.getSerialNumber());
-            // OCSP times are GeneralizedTime with fractions: keep the milliseconds, so an answer fetched right
-            // after a signature is visibly later than the signature's timestamp
-            Instant now = clock.instant();
-            Revocation revocation = revocations().get(certificate.getSerialNumber());
-            CertificateStatus status = revocation == null ? CertificateStatus.GOOD
-                    : new RevokedStatus(Date.from(revocation.at()), revocation.reason());
-            BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(
-                    new RespID(new JcaX509CertificateHolder(authority.certificate()).getSubject()));
-            builder.addResponse(id, status, Date.from(now), Date.from(now.plus(REVOCATION_VALIDITY)), null);
-            X509CertificateHolder[] responderChain = {new JcaX509CertificateHolder(authority.certificate())};
-            return Optional.of(new OCSPRespBuilder()
-                    .build(OCSPRespBuilder.SUCCESSFUL, builder.build(signer(authority.key()), responderChain, Date.from(now)))
-                    .getEncoded());
+            return Optional.of(answer(authority, List.of(id), null));
         } catch (OCSPException | OperatorCreationException | GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot answer OCSP", e);
         }
+    }
+
+    /**
+     * Answers a DER OCSPRequest (RFC 6960) with a DER OCSPResponse, for {@code <publicationBase>ocsp}: status per
+     * certificate, "unknown" for serials this PKI never issued, the request's nonce echoed.
+     */
+    public byte[] respondOcsp(byte[] ocspRequest) throws IOException {
+        try {
+            OCSPReq request;
+            try {
+                request = new OCSPReq(ocspRequest);
+            } catch (IOException | RuntimeException malformed) {
+                return new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
+            }
+            List<CertificateID> ids = new ArrayList<>();
+            Authority authority = null;
+            for (Req single : request.getRequestList()) {
+                CertificateID id = single.getCertID();
+                Authority matching = null;
+                for (Authority candidate : List.of(issuing, root)) {
+                    if (id.matchesIssuer(new JcaX509CertificateHolder(candidate.certificate()), digests())) {
+                        matching = candidate;
+                    }
+                }
+                if (matching == null || (authority != null && authority != matching)) {
+                    // RFC 6960 §2.3: not a CA we answer for (or a mix of CAs in one request)
+                    return new OCSPRespBuilder().build(OCSPRespBuilder.UNAUTHORIZED, null).getEncoded();
+                }
+                authority = matching;
+                ids.add(id);
+            }
+            if (authority == null) {
+                return new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
+            }
+            Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+            return answer(authority, ids, nonce);
+        } catch (OCSPException | OperatorCreationException | GeneralSecurityException e) {
+            throw new IOException("cannot answer OCSP", e);
+        }
+    }
+
+    private byte[] answer(Authority authority, List<CertificateID> ids, Extension nonce)
+            throws OCSPException, OperatorCreationException, GeneralSecurityException, IOException {
+        // OCSP times are GeneralizedTime with fractions: keep the milliseconds, so an answer fetched right
+        // after a signature is visibly later than the signature's timestamp
+        Instant now = clock.instant();
+        Map<BigInteger, Revocation> revoked = revocations(authority);
+        BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(
+                new RespID(new JcaX509CertificateHolder(authority.certificate()).getSubject()));
+        for (CertificateID id : ids) {
+            Revocation revocation = revoked.get(id.getSerialNumber());
+            CertificateStatus status = revocation != null
+                    ? new RevokedStatus(Date.from(revocation.at()), revocation.reason())
+                    : issued(authority, id.getSerialNumber()) ? CertificateStatus.GOOD : new UnknownStatus();
+            builder.addResponse(id, status, Date.from(now), Date.from(now.plus(REVOCATION_VALIDITY)), null);
+        }
+        if (nonce != null) {
+            builder.setResponseExtensions(new Extensions(nonce));
+        }
+        X509CertificateHolder[] responderChain = {new JcaX509CertificateHolder(authority.certificate())};
+        return new OCSPRespBuilder()
+                .build(OCSPRespBuilder.SUCCESSFUL, builder.build(signer(authority.key()), responderChain, Date.from(now)))
+                .getEncoded();
+    }
+
+    private boolean issued(Authority authority, BigInteger serial) throws IOException {
+        if (authority == root) {
+            return serial.equals(issuing.certificate().getSerialNumber())
+                    || serial.equals(tsa.chain().get(0).getSerialNumber());
+        }
+        return storage.read(ISSUED + serial.toString(16) + ".cer").isPresent();
+    }
+
+    private static DigestCalculatorProvider digests() throws OperatorCreationException {
+        return new JcaDigestCalculatorProviderBuilder().build();
+    }
+
+    private String name(Authority authority) {
+        return authority == root ? "root" : "issuing";
     }
 
     private Authority authorityFor(X509Certificate certificate, X509Certificate issuer) {
@@ -255,7 +351,7 @@ public final class InternalPki implements RevocationSource {
     private record Revocation(Instant at, int reason) {
     }
 
-    private Map<BigInteger, Revocation> revocations() {
+    private Map<BigInteger, Revocation> revocations(Authority authority) {
         String text;
         try {
             text = new String(storage.read(REVOKED).orElse(new byte[0]), StandardCharsets.US_ASCII);
@@ -268,8 +364,10 @@ public final class InternalPki implements RevocationSource {
                 continue;
             }
             String[] fields = line.split(";");
-            revoked.putIfAbsent(new BigInteger(fields[0], 16),
-                    new Revocation(Instant.ofEpochMilli(Long.parseLong(fields[1])), Integer.parseInt(fields[2])));
+            if (fields[0].equals(name(authority))) {
+                revoked.putIfAbsent(new BigInteger(fields[1], 16),
+                        new Revocation(Instant.ofEpochMilli(Long.parseLong(fields[2])), Integer.parseInt(fields[3])));
+            }
         }
         return revoked;
     }

@@ -85,6 +85,54 @@ class PkiTest {
         // certificates from elsewhere get no answer rather than a wrong one
         X509Certificate foreign = TestPki.create().issuingChain().get(0);
         assertThat(pki.ocsp(foreign, issuer)).isEmpty();
+        // the root's CRL is about the root's certificates only
+        X509CRL rootCrl = (X509CRL) CertificateFactory.getInstance("X.509")
+                .generateCRL(new ByteArrayInputStream(pki.rootCrl()));
+        rootCrl.verify(pki.rootCertificate().getPublicKey());
+        assertThat(rootCrl.getRevokedCertificates()).isNull();
+    }
+
+    @Test
+    void ocsp_endpoint_answers_requests_with_status_unknown_serials_and_the_nonce() throws Exception {
+        InternalPki pki = TestPki.create();
+        X509Certificate issuer = pki.issuingChain().get(0);
+        X509Certificate good = pki.issue(TestPki.approver(), KeyAlgorithm.ECDSA_P256).chain().get(0);
+        X509Certificate revoked = pki.issue(TestPki.signatory(), KeyAlgorithm.ECDSA_P256).chain().get(0);
+        pki.revoke(revoked, CRLReason.keyCompromise);
+        var digests = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build();
+        var issuerHolder = new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuer);
+        byte[] nonce = new byte[16];
+        new java.security.SecureRandom().nextBytes(nonce);
+        var request = new org.bouncycastle.cert.ocsp.OCSPReqBuilder()
+                .addRequest(new org.bouncycastle.cert.ocsp.CertificateID(digests.get(
+                        org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1), issuerHolder, good.getSerialNumber()))
+                .addRequest(new org.bouncycastle.cert.ocsp.CertificateID(digests.get(
+                        org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1), issuerHolder, revoked.getSerialNumber()))
+                .addRequest(new org.bouncycastle.cert.ocsp.CertificateID(digests.get(
+                        org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1), issuerHolder, java.math.BigInteger.TEN))
+                .setRequestExtensions(new org.bouncycastle.asn1.x509.Extensions(new org.bouncycastle.asn1.x509.Extension(
+                        org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
+                        new org.bouncycastle.asn1.DEROctetString(nonce))))
+                .build();
+
+        OCSPResp response = new OCSPResp(pki.respondOcsp(request.getEncoded()));
+        assertThat(response.getStatus()).isEqualTo(OCSPResp.SUCCESSFUL);
+        BasicOCSPResp basic = (BasicOCSPResp) response.getResponseObject();
+        assertThat(basic.isSignatureValid(new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder()
+                .build(issuer))).isTrue();
+        assertThat(basic.getResponses()[0].getCertStatus()).isNull();
+        assertThat(basic.getResponses()[1].getCertStatus()).isInstanceOf(RevokedStatus.class);
+        assertThat(basic.getResponses()[2].getCertStatus()).isInstanceOf(org.bouncycastle.cert.ocsp.UnknownStatus.class);
+        assertThat(basic.getExtension(org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce)
+                .getExtnValue().getOctets()).isEqualTo(nonce);
+
+        assertThat(new OCSPResp(pki.respondOcsp("not a request".getBytes())).getStatus())
+                .isEqualTo(OCSPResp.MALFORMED_REQUEST);
+        var foreignIssuer = new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(TestPki.create().issuingChain().get(0));
+        byte[] foreign = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(
+                new org.bouncycastle.cert.ocsp.CertificateID(digests.get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
+                        foreignIssuer, java.math.BigInteger.ONE)).build().getEncoded();
+        assertThat(new OCSPResp(pki.respondOcsp(foreign)).getStatus()).isEqualTo(OCSPResp.UNAUTHORIZED);
     }
 
     @Test
