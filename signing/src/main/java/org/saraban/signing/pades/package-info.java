@@ -26,5 +26,9 @@
  * <p>The CMS is assembled from ASN.1 ({@code Cms}) rather than by BouncyCastle's generator, so the signed
  * attributes handed out in step 1 are byte for byte what is signed. Parsing a signature's /Contents trims it to
  * its DER length first: the zero padding is refused by BouncyCastle 1.86.
+ *
+ * <p>Throughput on one thread, next to raw BouncyCastle CMS in the same run:
+ * {@code mvn -q -pl signing test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.saraban.signing.bench.SignBenchmark}.
  */
 package org.saraban.signing.pades;
