@@ -53,6 +53,18 @@ final class Pdfs {
         }
     }
 
+    /** The same for one page (1-based). */
+    static String readerText(byte[] pdf, int page) {
+        try (PDDocument doc = load(pdf)) {
+            PDFTextStripper s = new ContentOnly();
+            s.setStartPage(page);
+            s.setEndPage(page);
+            return s.getText(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Everything printed on one page (1-based), furniture included. */
     static String pageText(byte[] pdf, int page) {
         try (PDDocument doc = load(pdf)) {

@@ -67,18 +67,16 @@ public final class Canvas {
         while (wordStart < line.end()) {
             int wordEnd = k < breaks.length ? Math.min(breaks[k], line.end()) : line.end();
             k++;
-            int contentEnd = wordStart;
-            while (contentEnd < wordEnd && !Character.isWhitespace(text.charAt(contentEnd))) {
-                contentEnd++;
-            }
-            // a word, then the spaces after it, each its own span: a span that holds only a space
-            // tells extractors the gap after it is a word gap, however wide justification made it
-            for (int[] span : new int[][] {{wordStart, contentEnd}, {contentEnd, wordEnd}}) {
-                if (span[0] >= span[1]) {
-                    continue;
+            // the word, and each run of spaces in or after it, as spans of their own: a span that holds
+            // only spaces tells extractors the gap after it is a word gap, however wide justification made it
+            for (int runStart = wordStart; runStart < wordEnd; ) {
+                boolean space = Character.isWhitespace(text.charAt(runStart));
+                int runEnd = runStart + 1;
+                while (runEnd < wordEnd && Character.isWhitespace(text.charAt(runEnd)) == space) {
+                    runEnd++;
                 }
-                beginSpan(text, span[0], span[1]);
-                for (int g = s.glyphAt(span[0]), end = s.glyphAt(span[1]); g < end; ) {
+                beginSpan(text, runStart, runEnd);
+                for (int g = s.glyphAt(runStart), end = s.glyphAt(runEnd); g < end; ) {
                     int c = s.charOf(g);
                     int clusterEnd = g + 1;
                     while (clusterEnd < end && s.charOf(clusterEnd) == c) {
@@ -98,6 +96,7 @@ public final class Canvas {
                 }
                 closeArray();
                 ascii("EMC\n");
+                runStart = runEnd;
             }
             wordStart = wordEnd;
         }
