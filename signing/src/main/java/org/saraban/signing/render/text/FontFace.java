@@ -36,10 +36,11 @@ public final class FontFace {
     private final float winAscent;
     private final float winDescent;
     private final float capAscent;
+    private final float compactLine;
     private final int spaceGlyph;
 
     private FontFace(String name, byte[] data, Font awt, int[] pdfWidths, float winAscent, float winDescent,
-            float capAscent, int spaceGlyph) {
+            float capAscent, float compactLine, int spaceGlyph) {
         this.name = name;
         this.data = data;
         this.awt = awt;
@@ -47,6 +48,7 @@ public final class FontFace {
         this.winAscent = winAscent;
         this.winDescent = winDescent;
         this.capAscent = capAscent;
+        this.compactLine = compactLine;
         this.spaceGlyph = spaceGlyph;
     }
 
@@ -71,12 +73,15 @@ public final class FontFace {
                 OS2WindowsMetricsTable os2 = ttf.getOS2Windows();
                 float ascent = os2 != null ? os2.getWinAscent() : ttf.getHorizontalHeader().getAscender();
                 float descent = os2 != null ? os2.getWinDescent() : -ttf.getHorizontalHeader().getDescender();
-                float cap = ttf.getHorizontalHeader().getAscender();
+                var hhea = ttf.getHorizontalHeader();
+                float cap = hhea.getAscender();
+                float compact = hhea.getAscender() - hhea.getDescender() + hhea.getLineGap();
                 int space = ttf.getUnicodeCmapLookup().getGlyphId(' ');
                 if (space <= 0) {
                     throw new FontNotUsableException(name, "has no space glyph");
                 }
-                return new FontFace(name, data, awt, widths, ascent * scale, descent * scale, cap * scale, space);
+                return new FontFace(name, data, awt, widths, ascent * scale, descent * scale, cap * scale, compact * scale,
+                        space);
             }
         } catch (FontFormatException | IOException e) {
             throw new FontNotUsableException(name, "is not a readable TrueType font: " + e.getMessage());
@@ -114,6 +119,14 @@ public final class FontFace {
     /** From the top of a single-spaced line to its baseline. */
     public float baselineOffset(float size) {
         return winAscent / EM * size;
+    }
+
+    /**
+     * The tighter line pitch of the font's own ascender, descender and line gap (hhea), for tables,
+     * where the word-processor spacing of {@link #lineHeight} would fit only a few entries on a page.
+     */
+    public float compactLineHeight(float size) {
+        return compactLine / EM * size;
     }
 
     /** Height of tall letters above the baseline (hhea ascender), to place text inside a box. */

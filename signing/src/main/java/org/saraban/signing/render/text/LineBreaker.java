@@ -111,10 +111,15 @@ public final class LineBreaker {
                 b = k + 1;
             }
             if (end < 0) {
-                // not even one word fits: cut it at the last cluster boundary that does
+                // not even one unbreakable run fits: cut it after its last space that fits (a date or a
+                // phone number), or else at the last glyph cluster that does
                 int limit = b < breaks.length ? breaks[b] : text.length();
-                end = clusterCut(shaped, start, limit, size, avail);
-                contentEnd = end;
+                end = spaceCut(shaped, start, limit, size, avail);
+                contentEnd = trimEnd(text, start, end);
+                if (end < 0) {
+                    end = clusterCut(shaped, start, limit, size, avail);
+                    contentEnd = end;
+                }
                 while (b < breaks.length && breaks[b] <= end) {
                     b++;
                 }
@@ -123,6 +128,20 @@ public final class LineBreaker {
             start = end;
         }
         return lines;
+    }
+
+    private static int spaceCut(Shaped shaped, int start, int limit, float size, float avail) {
+        String text = shaped.text();
+        int best = -1;
+        for (int c = start + 1; c < limit; c++) {
+            if (Character.isWhitespace(text.charAt(c - 1)) && !Character.isWhitespace(text.charAt(c))) {
+                if (shaped.width(start, trimEnd(text, start, c), size) > avail) {
+                    break;
+                }
+                best = c;
+            }
+        }
+        return best;
     }
 
     private static int clusterCut(Shaped shaped, int start, int limit, float size, float avail) {
