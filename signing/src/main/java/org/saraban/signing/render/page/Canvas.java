@@ -127,7 +127,7 @@ public final class Canvas {
         int filler = face.spaceGlyph();
         while (target - pen > (afterMark ? MAX_GAP_AFTER_MARK : MAX_GAP)) {
             glyph(filler);
-            font.glyphs().add(filler);
+            font.glyphs().set(filler);
             pen += face.pdfWidth(filler);
             afterMark = false;
         }
@@ -137,7 +137,7 @@ public final class Canvas {
             number(adjust).ascii(" ");
         }
         glyph(gid);
-        font.glyphs().add(gid);
+        font.glyphs().set(gid);
         return target + face.pdfWidth(gid);
     }
 

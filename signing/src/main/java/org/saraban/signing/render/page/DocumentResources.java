@@ -2,10 +2,10 @@ package org.saraban.signing.render.page;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -37,7 +37,7 @@ public final class DocumentResources {
         return fonts.computeIfAbsent(face, f -> {
             try {
                 PDType0Font font = PDType0Font.load(document, f.open(), true, false);
-                return new EmbeddedFont(font, resources.add(font), new HashSet<>());
+                return new EmbeddedFont(font, resources.add(font), new BitSet());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -52,11 +52,11 @@ public final class DocumentResources {
     /** Hands each font the glyphs drawn with it, before the document is saved. */
     public void finish() throws IOException {
         for (EmbeddedFont f : fonts.values()) {
-            f.font().addGlyphsToSubset(f.glyphs());
+            f.font().addGlyphsToSubset(f.glyphs().stream().boxed().collect(Collectors.toSet()));
             f.font().subset();
         }
     }
 
-    record EmbeddedFont(PDType0Font font, COSName name, Set<Integer> glyphs) {
+    record EmbeddedFont(PDType0Font font, COSName name, BitSet glyphs) {
     }
 }
