@@ -61,10 +61,6 @@ public final class Emblem {
         throw new IllegalArgumentException("the emblem must be a PNG or JPEG image");
     }
 
-    public boolean isPlaceholder() {
-        return image == null;
-    }
-
     /** Width of the emblem drawn {@code height} tall. */
     float width(float height) {
         return height * aspect;

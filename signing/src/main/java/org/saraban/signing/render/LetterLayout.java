@@ -189,7 +189,7 @@ final class LetterLayout {
         TextStyle stamp = bold.withInk(Ink.RED);
         List<Piece> name = Flow.lines(form.issuer().name(), stamp, SIGNATURE_CENTRE - SIGNATURE_BOX_WIDTH / 2,
                 SIGNATURE_BOX_WIDTH, 0, Align.CENTRE);
-        flow.paragraph(name, regular.lineHeight(), false);
+        flow.paragraph(name, regular.lineHeight());
         float h = stamp.lineHeight();
         float w = 0;
         for (Piece p : name) {
@@ -202,9 +202,9 @@ final class LetterLayout {
             signatoryLines(form.signatory(), SPACE * 2);
         }
         if (form.date() != null) {
-            flow.paragraph(signatureColumn(form.date()), SPACE, false);
+            flow.paragraph(signatureColumn(form.date()), SPACE);
         }
-        flow.keepTogether(mark, false);
+        flow.keepTogether(mark);
         ownerUnit();
         items("สำเนาส่ง", form.copiesTo(), false);
     }
@@ -245,11 +245,11 @@ final class LetterLayout {
         if (form.signatory() != null) {
             signature(null, form.closing(), List.of());
         }
-        flow.paragraph(signatureColumn(form.issuer().name()), regular.lineHeight() / 2, false);
+        flow.paragraph(signatureColumn(form.issuer().name()), regular.lineHeight() / 2);
         if (form.date() != null) {
-            flow.paragraph(signatureColumn(form.date()), 0, false);
+            flow.paragraph(signatureColumn(form.date()), 0);
         }
-        flow.keepTogether(mark, false);
+        flow.keepTogether(mark);
     }
 
     /** หนังสือรับรอง: ที่ and the issuer as on form 1, the title, the text, "ให้ไว้ ณ วันที่" and the signature. */
@@ -351,7 +351,7 @@ final class LetterLayout {
     /** Body paragraphs: first line indented 2.5 cm, justified. */
     private void body() {
         for (String paragraph : form.body()) {
-            flow.paragraph(Flow.lines(paragraph, regular, LEFT, TEXT_WIDTH, INDENT, Align.JUSTIFY), SPACE, true);
+            flow.paragraph(Flow.lines(paragraph, regular, LEFT, TEXT_WIDTH, INDENT, Align.JUSTIFY), SPACE);
         }
     }
 
@@ -364,27 +364,27 @@ final class LetterLayout {
         int mark = flow.mark();
         flow.keepLastWithNext(2);
         if (preface != null) {
-            flow.paragraph(signatureColumn(preface), regular.lineHeight() / 2, false);
+            flow.paragraph(signatureColumn(preface), regular.lineHeight() / 2);
         }
         if (closing != null) {
-            flow.paragraph(signatureColumn(closing), regular.lineHeight() / 2, false);
+            flow.paragraph(signatureColumn(closing), regular.lineHeight() / 2);
         }
         if (form.signatory() != null) {
             signatoryLines(form.signatory(), 2 * regular.lineHeight());
         }
         for (String line : after) {
-            flow.paragraph(signatureColumn(line), 0, false);
+            flow.paragraph(signatureColumn(line), 0);
         }
-        flow.keepTogether(mark, false);
+        flow.keepTogether(mark);
     }
 
     private void signatoryLines(Signatory s, float space) {
         int nameRow = flow.mark();
-        flow.paragraph(signatureColumn("(" + s.name() + ")"), space, false);
+        flow.paragraph(signatureColumn("(" + s.name() + ")"), space);
         signatureRow = flow.rows().get(nameRow);
         signatureSpace = space;
         for (String line : s.position()) {
-            flow.paragraph(signatureColumn(line), 0, false);
+            flow.paragraph(signatureColumn(line), 0);
         }
     }
 
@@ -405,7 +405,7 @@ final class LetterLayout {
         contactLine("โทร. ", unit.phone());
         contactLine("โทรสาร ", unit.fax());
         contactLine("ไปรษณีย์อิเล็กทรอนิกส์ ", unit.email());
-        flow.keepTogether(mark, false);
+        flow.keepTogether(mark);
     }
 
     private void contactLine(String label, String value) {

@@ -168,6 +168,24 @@ class LetterRendererTest {
     }
 
     @Test
+    void one_renderer_serves_many_threads_at_once() throws Exception {
+        List<LetterForm> forms = SampleLetters.files().stream().map(f -> SampleLetters.form(SampleLetters.json(f))).toList();
+        List<byte[]> alone = forms.stream().map(f -> renderer.render(f).pdf()).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> together = new ArrayList<>();
+            for (LetterForm f : forms) {
+                together.add(pool.submit(() -> renderer.render(f).pdf()));
+            }
+            for (int i = 0; i < forms.size(); i++) {
+                assertThat(together.get(i).get()).isEqualTo(alone.get(i));
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void arabic_numerals_on_request_for_what_the_renderer_numbers_itself() {
         LetterRenderer arabic = new LetterRenderer(RenderConfig.defaults().withNumerals(Numerals.ARABIC));
         RenderedPdf pdf = arabic.render(sample("01"));

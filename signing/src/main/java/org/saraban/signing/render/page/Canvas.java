@@ -7,6 +7,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.saraban.signing.render.page.DocumentResources.EmbeddedFont;
 import org.saraban.signing.render.text.FontFace;
 import org.saraban.signing.render.text.Line;
+import org.saraban.signing.render.text.LineBreaker;
 import org.saraban.signing.render.text.Shaped;
 
 /**
@@ -40,7 +41,7 @@ public final class Canvas {
 
     /** Draws a whole run on one line, starting at {@code x} on baseline {@code y}. */
     public void text(FontFace face, float size, float x, float y, Shaped run) {
-        int[] breaks = org.saraban.signing.render.text.LineBreaker.wordBreaks(run.text());
+        int[] breaks = LineBreaker.wordBreaks(run.text());
         int len = run.text().length();
         text(face, size, x, y, new Line(run, breaks, 0, len, len, run.width(size)), 0, 0);
     }

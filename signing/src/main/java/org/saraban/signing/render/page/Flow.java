@@ -78,14 +78,11 @@ public final class Flow {
         return new Piece(style, left, line, perSpace, perGap);
     }
 
-    /**
-     * One row per line of a paragraph. {@code flow} marks running text (continuation words come from
-     * it). A paragraph keeps its first two and its last two lines together.
-     */
-    public Flow paragraph(List<Piece> lines, float spaceBefore, boolean flow) {
+    /** One row per line of a paragraph, which keeps its first two and its last two lines together. */
+    public Flow paragraph(List<Piece> lines, float spaceBefore) {
         int first = rows.size();
         for (int i = 0; i < lines.size(); i++) {
-            add(List.of(lines.get(i)), List.of(), i == 0 ? spaceBefore : 0, flow);
+            add(List.of(lines.get(i)), i == 0 ? spaceBefore : 0);
         }
         int n = rows.size() - first;
         if (n >= 2) {
@@ -112,14 +109,14 @@ public final class Flow {
                     row.add(col.get(i));
                 }
             }
-            add(row, List.of(), i == 0 ? spaceBefore : 0, false);
+            add(row, i == 0 ? spaceBefore : 0);
         }
         return this;
     }
 
     /** A row of graphics only, {@code height} tall. */
     public Flow graphic(float height, float spaceBefore, Graphic graphic) {
-        rows.add(new Row(List.of(), List.of(graphic), height, height, spaceBefore, false));
+        rows.add(new Row(List.of(), List.of(graphic), height, height, spaceBefore));
         return this;
     }
 
@@ -131,14 +128,10 @@ public final class Flow {
         return this;
     }
 
-    /** Keeps the rows added since {@code mark} on one page (and the last of them with what follows
-     *  only if {@code withNext}). */
-    public Flow keepTogether(int mark, boolean withNext) {
+    /** Keeps the rows added since {@code mark} on one page. */
+    public Flow keepTogether(int mark) {
         for (int i = Math.max(0, mark); i < rows.size() - 1; i++) {
             rows.get(i).keepWithNext();
-        }
-        if (withNext && !rows.isEmpty()) {
-            rows.get(rows.size() - 1).keepWithNext();
         }
         return this;
     }
@@ -156,13 +149,13 @@ public final class Flow {
         return rows.size();
     }
 
-    private void add(List<Piece> pieces, List<Graphic> graphics, float spaceBefore, boolean flow) {
+    private void add(List<Piece> pieces, float spaceBefore) {
         float height = 0;
         float baseline = 0;
         for (Piece p : pieces) {
             height = Math.max(height, p.style().lineHeight());
             baseline = Math.max(baseline, p.style().face().baselineOffset(p.style().size()));
         }
-        rows.add(new Row(pieces, graphics, height, baseline, spaceBefore, flow));
+        rows.add(new Row(pieces, List.of(), height, baseline, spaceBefore));
     }
 }

@@ -14,17 +14,14 @@ public final class Row {
     private final float height;
     private final float baselineOffset;
     private final float spaceBefore;
-    private final boolean flow;
     private boolean keepWithNext;
 
-    Row(List<Piece> pieces, List<Graphic> graphics, float height, float baselineOffset, float spaceBefore,
-            boolean flow) {
+    Row(List<Piece> pieces, List<Graphic> graphics, float height, float baselineOffset, float spaceBefore) {
         this.pieces = List.copyOf(pieces);
         this.graphics = new ArrayList<>(graphics);
         this.height = height;
         this.baselineOffset = baselineOffset;
         this.spaceBefore = spaceBefore;
-        this.flow = flow;
     }
 
     public List<Piece> pieces() {
@@ -43,11 +40,6 @@ public final class Row {
     /** Space above the row, dropped when the row starts a page. */
     public float spaceBefore() {
         return spaceBefore;
-    }
-
-    /** True for running text, whose first words the previous page repeats as continuation words. */
-    public boolean isFlow() {
-        return flow;
     }
 
     public boolean keepsWithNext() {

@@ -49,19 +49,19 @@ public final class FontFace {
     private final int[] pdfWidths;
     private final float winAscent;
     private final float winDescent;
-    private final float capAscent;
+    private final float hheaAscent;
     private final float compactLine;
     private final int spaceGlyph;
 
     private FontFace(String name, byte[] data, Font awt, int[] pdfWidths, float winAscent, float winDescent,
-            float capAscent, float compactLine, int spaceGlyph) {
+            float hheaAscent, float compactLine, int spaceGlyph) {
         this.name = name;
         this.data = data;
         this.awt = awt;
         this.pdfWidths = pdfWidths;
         this.winAscent = winAscent;
         this.winDescent = winDescent;
-        this.capAscent = capAscent;
+        this.hheaAscent = hheaAscent;
         this.compactLine = compactLine;
         this.spaceGlyph = spaceGlyph;
     }
@@ -169,7 +169,7 @@ public final class FontFace {
 
     /** Height of tall letters above the baseline (hhea ascender), to place text inside a box. */
     public float ascent(float size) {
-        return capAscent / EM * size;
+        return hheaAscent / EM * size;
     }
 
     /** The same face as the JDK draws it, at {@code size}; for comparing renderings. */
