@@ -46,32 +46,27 @@ final class Pdfs {
 
     /** The text of the letter as a reader gets it: page furniture (marked /Artifact) left out. */
     static String readerText(byte[] pdf) {
-        try (PDDocument doc = load(pdf)) {
-            return new ContentOnly().getText(doc);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return text(pdf, new ContentOnly(), 0);
     }
 
     /** The same for one page (1-based). */
     static String readerText(byte[] pdf, int page) {
-        try (PDDocument doc = load(pdf)) {
-            PDFTextStripper s = new ContentOnly();
-            s.setStartPage(page);
-            s.setEndPage(page);
-            return s.getText(doc);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return text(pdf, new ContentOnly(), page);
     }
 
     /** Everything printed on one page (1-based), furniture included. */
     static String pageText(byte[] pdf, int page) {
+        return text(pdf, new PDFTextStripper(), page);
+    }
+
+    /** The text {@code stripper} finds on page {@code page} (1-based), or on all pages for 0. */
+    private static String text(byte[] pdf, PDFTextStripper stripper, int page) {
         try (PDDocument doc = load(pdf)) {
-            PDFTextStripper s = new PDFTextStripper();
-            s.setStartPage(page);
-            s.setEndPage(page);
-            return s.getText(doc);
+            if (page > 0) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+            }
+            return stripper.getText(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,15 +91,9 @@ final class Pdfs {
 
     /** Every span of text on a page (1-based) with the size and colour it was drawn in. */
     static List<Styled> styled(byte[] pdf, int page) {
-        try (PDDocument doc = load(pdf)) {
-            StyleCollector s = new StyleCollector();
-            s.setStartPage(page);
-            s.setEndPage(page);
-            s.getText(doc);
-            return s.found;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        StyleCollector collector = new StyleCollector();
+        text(pdf, collector, page);
+        return collector.found;
     }
 
     private static final class ContentOnly extends PDFTextStripper {
