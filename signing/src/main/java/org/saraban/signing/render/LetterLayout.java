@@ -189,7 +189,7 @@ final class LetterLayout {
         TextStyle stamp = bold.withInk(Ink.RED);
         List<Piece> name = Flow.lines(form.issuer().name(), stamp, SIGNATURE_CENTRE - SIGNATURE_BOX_WIDTH / 2,
                 SIGNATURE_BOX_WIDTH, 0, Align.CENTRE);
-        flow.paragraph(name, regular.lineHeight());
+        flow.paragraph(name, regular.lineHeight() / 2);
         float h = stamp.lineHeight();
         float w = 0;
         for (Piece p : name) {

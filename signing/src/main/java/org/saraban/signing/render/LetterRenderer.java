@@ -49,11 +49,11 @@ public final class LetterRenderer {
         TextStyle regular = layout.regular;
         float line = regular.lineHeight();
         float footBottom = HEIGHT - A4.BOTTOM_MARGIN - (secret ? SECRET_FOOT : 0);
-        // the last line of every page is kept for the continuation words
+        // the last line of every page but the last is kept for the continuation words
         float rowsBottom = footBottom - line;
         float pageNumberTop = layout.top - A4.cm(0.3f);
         List<List<Placed>> pages = Paginator.paginate(layout.flow.rows(), layout.flowTop,
-                pageNumberTop + line + 6f, rowsBottom);
+                pageNumberTop + line + 6f, rowsBottom, footBottom);
 
         try (PdfPages pdf = new PdfPages()) {
             SignatureBox signature = null;

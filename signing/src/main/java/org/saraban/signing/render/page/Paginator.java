@@ -21,8 +21,11 @@ public final class Paginator {
      * @param firstTop where rows start on page one (below its heading)
      * @param otherTop where rows start on later pages (below the page number)
      * @param bottom the lowest a row's bottom may reach
+     * @param lastBottom the lowest it may reach on the last page, which keeps no room for what a page
+     *        that continues prints at its foot
      */
-    public static List<List<Placed>> paginate(List<Row> rows, float firstTop, float otherTop, float bottom) {
+    public static List<List<Placed>> paginate(List<Row> rows, float firstTop, float otherTop, float bottom,
+            float lastBottom) {
         List<List<Placed>> pages = new ArrayList<>();
         List<Placed> page = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
@@ -31,7 +34,7 @@ public final class Paginator {
         while (i < rows.size()) {
             Row r = rows.get(i);
             float space = page.isEmpty() ? 0 : r.spaceBefore();
-            if (page.isEmpty() || y + space + r.height() <= bottom) {
+            if (page.isEmpty() || y + space + r.height() <= bottom || restFits(rows, i, y, lastBottom)) {
                 y += space;
                 page.add(new Placed(r, y + r.baselineOffset()));
                 indexes.add(i);
@@ -56,5 +59,13 @@ public final class Paginator {
             pages.add(page);
         }
         return pages;
+    }
+
+    /** Whether rows {@code from} to the end fit below {@code y} down to {@code bottom}. */
+    private static boolean restFits(List<Row> rows, int from, float y, float bottom) {
+        for (int i = from; i < rows.size(); i++) {
+            y += rows.get(i).spaceBefore() + rows.get(i).height();
+        }
+        return y <= bottom;
     }
 }

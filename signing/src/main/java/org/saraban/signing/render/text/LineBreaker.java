@@ -47,6 +47,10 @@ public final class LineBreaker {
     }
 
     private static boolean allowed(String text, int b) {
+        if (Character.isWhitespace(text.charAt(b))) {
+            // a line never starts with a space (the iterator offers this after ฯ)
+            return false;
+        }
         int start = b;
         while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
             start--;
