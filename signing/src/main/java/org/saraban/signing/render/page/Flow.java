@@ -27,10 +27,6 @@ public final class Flow {
         return rows;
     }
 
-    public boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     /**
      * Lays out {@code text} (hard line breaks allowed) as lines between {@code x} and
      * {@code x + width}, the first line indented by {@code firstIndent}.

@@ -12,8 +12,4 @@ public record Line(Shaped shaped, int[] breaks, int start, int end, int contentE
     public String text() {
         return shaped.text().substring(start, end);
     }
-
-    public boolean isEmpty() {
-        return contentEnd <= start;
-    }
 }
