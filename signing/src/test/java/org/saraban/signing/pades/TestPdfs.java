@@ -12,14 +12,14 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-/** Inputs for the signing tests: a one-page A4 letter drawn with PDFBox and the bundled Thai test font. */
+/** Inputs for the signing tests: a one-page A4 letter drawn with PDFBox and the Sarabun font bundled by the build (signing/src/main/fonts). */
 public final class TestPdfs {
 
     private TestPdfs() {
     }
 
     public static byte[] sarabun() {
-        try (InputStream in = TestPdfs.class.getResourceAsStream("/fonts/Sarabun-Regular.ttf")) {
+        try (InputStream in = TestPdfs.class.getResourceAsStream("/org/saraban/signing/render/fonts/Sarabun-Regular.ttf")) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
