@@ -18,6 +18,7 @@ afterAll(async () => {
 const yearBE = Number(new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'Asia/Bangkok' }).format(NOW)) + 543;
 // each run has a store of its own (BrowserFlowTest), so the subjects need no run-unique suffix
 const subject = 'ขอเชิญประชุมคณะกรรมการขับเคลื่อนระบบสารบรรณอิเล็กทรอนิกส์ภาครัฐ';
+let letterPdf: Buffer | null = null;
 
 async function openFromList(page: Page, text: string) {
   await page.getByRole('link', { name: text }).click();
@@ -136,6 +137,10 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
     await seeAttribute(history.first(), 'data-type', 'LetterDelivered');
     await seeAttribute(history.last(), 'data-type', 'LetterFiled');
     await shot(s, '05-letter-filed', { fullPage: true });
+    // the letter in its form, as a PDF
+    const pdf = await s.request.get(`${BASE}${await s.getByTestId('letter-pdf').getAttribute('href')}`);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    letterPdf = await pdf.body();
 
     // the row is in นร ๐๕'s received register ...
     await s.goto(`${BASE}/#/registers?book=received&year=${yearBE}`);
@@ -240,6 +245,21 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
     await o.locator('.letter-page[data-status="PENDING_APPROVAL"]').waitFor();
     await officer.context.close();
     await director.context.close();
+  });
+
+  it('lets anyone verify a PDF without logging in', async () => {
+    const context = await browser.newContext({ viewport: LAPTOP, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+    await context.clock.setFixedTime(NOW);
+    const p = await context.newPage();
+    await p.goto(`${BASE}/#/verify`);
+    await p.getByRole('heading', { name: 'ตรวจสอบลายมือชื่ออิเล็กทรอนิกส์' }).waitFor();
+    expect(letterPdf).not.toBeNull();
+    await p.getByLabel('แฟ้ม PDF').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: letterPdf! });
+    await seeText(p.getByTestId('verdict'), 'แฟ้มนี้ไม่มีลายมือชื่ออิเล็กทรอนิกส์');
+    await shot(p, '08-verify');
+    await p.getByLabel('แฟ้ม PDF').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
+    await seeText(p.getByTestId('verdict'), 'อ่านแฟ้มไม่ได้');
+    await context.close();
   });
 
   it('switches to English, and fits a tablet', async () => {

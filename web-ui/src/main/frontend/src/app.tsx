@@ -8,6 +8,7 @@ import { Compose } from './pages/Compose';
 import { LetterList } from './pages/LetterList';
 import { LetterPage } from './pages/LetterPage';
 import { Registers } from './pages/Registers';
+import { VerifyPage } from './pages/VerifyPage';
 import { href, navigate, useRoute } from './router';
 import type { Me } from './types';
 
@@ -31,6 +32,25 @@ export function App() {
   }, [me]);
 
   const toggle = () => setLang(lang === 'th' ? 'en' : 'th');
+  const route = useRoute();
+  if (route.path[0] === 'verify' && !me) {
+    // anyone may verify a signed PDF, without logging in
+    return (
+      <I18nContext.Provider value={i18n}>
+        <div class="shell public">
+          <header class="topbar">
+            <div class="brand"><span class="logo" aria-hidden="true" /><strong>{i18n.t('app.name')}</strong></div>
+            <nav aria-label="main" />
+            <div class="who">
+              <button type="button" class="link" onClick={toggle}>{i18n.t('app.switch')}</button>
+              <a class="link" href={href('/inbox')}>{i18n.t('login.submit')}</a>
+            </div>
+          </header>
+          <main><VerifyPage /></main>
+        </div>
+      </I18nContext.Provider>
+    );
+  }
   return (
     <I18nContext.Provider value={i18n}>
       {me === undefined ? <Loading /> : me === null ? <Login onLogin={setMe} toggle={toggle} /> : (
@@ -56,6 +76,7 @@ function Shell({ me, toggle, onLogout }: { me: Me; toggle: () => void; onLogout:
   else if (section === 'compose') page = <Compose me={me} />;
   else if (section === 'outbox') page = <LetterList me={me} box="outbox" />;
   else if (section === 'registers') page = <Registers me={me} query={route.query} />;
+  else if (section === 'verify') page = <VerifyPage />;
   else page = <LetterList me={me} box="inbox" />;
 
   return (
@@ -73,6 +94,7 @@ function Shell({ me, toggle, onLogout }: { me: Me; toggle: () => void; onLogout:
           {nav('/outbox', 'nav.outbox', section === 'outbox')}
           {nav('/compose', 'nav.compose', section === 'compose')}
           {nav('/registers', 'nav.registers', section === 'registers')}
+          {nav('/verify', 'nav.verify', section === 'verify')}
         </nav>
         <div class="who">
           <span class={`live-dot${live ? ' on' : ''}`} title={live ? t('list.live') : t('list.offline')}

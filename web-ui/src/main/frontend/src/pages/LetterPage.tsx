@@ -105,7 +105,11 @@ export function LetterPage({ me, id }: { me: Me; id: string }) {
             </div>
           ) : null}
           {letter.copiesTo.length ? <p class="copies">{t('field.copiesTo')}: {letter.copiesTo.map(recipientLabel).join(', ')}</p> : null}
-          {letter.scanSha256 ? <p><a href={`/api/letters/${letter.id}/pdf`} target="_blank" rel="noopener">{t('letter.pdf')}</a></p> : null}
+          <p class="no-print pdf-link">
+            <a href={`/api/letters/${letter.id}/pdf`} target="_blank" rel="noopener" data-testid="letter-pdf">
+              {letter.scanSha256 ? t('letter.pdf') : t('letter.pdfForm')}
+            </a>
+          </p>
         </article>
         <aside class="side">
           <Actions me={me} letter={letter} act={act} />

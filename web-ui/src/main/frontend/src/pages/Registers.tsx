@@ -47,6 +47,7 @@ export function Registers({ me, query }: { me: Me; query: URLSearchParams }) {
         </label>
         <button type="button" class="secondary" onClick={() => window.print()}>{t('register.print')}</button>
         <a class="button secondary" href={`${path}?format=csv`} download={`${book}-${year}.csv`}>{t('register.csv')}</a>
+        <a class="button secondary" href={`${path}?format=pdf`} target="_blank" rel="noopener">{t('register.pdf')}</a>
       </form>
       <ErrorBanner error={error} />
       <h2 id="register-title" class="print-title">

@@ -69,10 +69,12 @@ public class LetterController {
     private final Clock clock;
     private final SarabanProperties props;
     private final ObjectMapper json;
+    private final LetterPdf letterPdf;
 
     public LetterController(CommandSender commands, LetterQueries queries, LetterRequests requests,
                             CurrentActor currentActor, Directory directory, BlobStore blobs, Clock clock,
-                            SarabanProperties props, ObjectMapper json) {
+                            SarabanProperties props, ObjectMapper json, LetterPdf letterPdf) {
+        this.letterPdf = letterPdf;
         this.commands = commands;
         this.queries = queries;
         this.requests = requests;
@@ -276,15 +278,17 @@ public class LetterController {
     }
 
     @GetMapping(path = "/{id}/pdf", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    @Operation(summary = "The letter as PDF: the scan of an imported letter; rendering arrives with signing")
+    @Operation(summary = "The letter as PDF in its form (the scan, for an imported paper letter)")
     public void pdf(@PathVariable String id, HttpServletResponse response) throws IOException {
         Document view = visible(id, currentActor.actor());
         String scan = view.getString("scanSha256");
-        if (scan == null) {
-            throw new NotFoundException("PDF_NOT_AVAILABLE", "no PDF for this letter yet");
-        }
         response.setContentType(MediaType.APPLICATION_PDF_VALUE);
-        blobs.copyTo(scan, response.getOutputStream());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"letter-" + id + ".pdf\"");
+        if (scan != null) {
+            blobs.copyTo(scan, response.getOutputStream());
+        } else {
+            response.getOutputStream().write(letterPdf.render(view).pdf());
+        }
     }
 
     @GetMapping(path = "/{id}/enclosures/{index}", produces = MediaType.ALL_VALUE)

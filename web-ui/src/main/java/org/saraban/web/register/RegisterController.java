@@ -14,7 +14,13 @@ import org.saraban.api.common.InvalidFieldsException;
 import org.saraban.api.common.NotFoundException;
 import org.saraban.api.common.ThaiText;
 import org.saraban.api.letter.RegisterBookType;
+import org.saraban.query.directory.Agency;
+import org.saraban.query.directory.Directory;
 import org.saraban.query.letter.LetterQueries;
+import org.saraban.signing.render.RegisterBook;
+import org.saraban.signing.render.RegisterForm;
+import org.saraban.signing.render.RegisterRenderer;
+import org.saraban.signing.render.RegisterRow;
 import org.saraban.web.security.CurrentActor;
 import org.saraban.web.support.UnsupportedMediaException;
 import org.springframework.http.HttpHeaders;
@@ -32,15 +38,29 @@ public class RegisterController {
 
     private final LetterQueries queries;
     private final CurrentActor currentActor;
+    private final RegisterRenderer registers;
+    private final Directory directory;
 
-    public RegisterController(LetterQueries queries, CurrentActor currentActor) {
+    public RegisterController(LetterQueries queries, CurrentActor currentActor, RegisterRenderer registers,
+                              Directory directory) {
         this.queries = queries;
         this.currentActor = currentActor;
+        this.registers = registers;
+        this.directory = directory;
+    }
+
+    /** A row in the printed form: the received book's เลขรับ, or the running number, with the day it was entered. */
+    private static RegisterRow pdfRow(Document r) {
+        String n = r.getString("receivingNumber") != null ? r.getString("receivingNumber") : r.getString("registerNumberThai");
+        String remark = r.getBoolean("voided", false)
+                ? ("ยกเลิก" + (r.getString("remark") == null ? "" : " " + r.getString("remark"))) : r.getString("remark");
+        return new RegisterRow(n, r.getString("registeredAtThai"), r.getString("number"), r.getString("dateThai"),
+                r.getString("from"), r.getString("to"), r.getString("subject"), r.getString("action"), remark);
     }
 
     @GetMapping(path = "/api/registers/{agencyCode}/{book}/{yearBE}",
-            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(summary = "A register book of one Buddhist year; ?format=csv for a spreadsheet")
+            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.APPLICATION_PDF_VALUE})
+    @Operation(summary = "A register book of one Buddhist year; ?format=csv for a spreadsheet, ?format=pdf for the printed form")
     public ResponseEntity<?> register(@PathVariable String agencyCode, @PathVariable String book,
                                       @PathVariable String yearBE,
                                       @RequestParam(defaultValue = "json") String format) {
@@ -75,8 +95,17 @@ public class RegisterController {
                                 + URLEncoder.encode(agencyCode + "-" + file, StandardCharsets.UTF_8).replace("+", "%20"))
                         .body(RegisterCsv.write(type, rows));
             }
-            default -> throw new UnsupportedMediaException("format",
-                    "format must be json or csv (the PDF form arrives with the signing module)");
+            case "pdf" -> {
+                String agencyName = directory.agency(agencyCode).map(Agency::name).orElse(agencyCode);
+                byte[] pdf = registers.render(new RegisterForm(RegisterBook.valueOf(type.name()), agencyName, year,
+                        rows.stream().map(RegisterController::pdfRow).toList())).pdf();
+                String file = type.path() + "-" + year + ".pdf";
+                return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + file + "\"; filename*=UTF-8''"
+                                + URLEncoder.encode(agencyCode + "-" + file, StandardCharsets.UTF_8).replace("+", "%20"))
+                        .body(pdf);
+            }
+            default -> throw new UnsupportedMediaException("format", "format must be json, csv or pdf");
         }
     }
 }

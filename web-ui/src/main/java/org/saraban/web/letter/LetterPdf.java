@@ -1,0 +1,87 @@
+package org.saraban.web.letter;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.bson.Document;
+import org.saraban.api.common.ThaiText;
+import org.saraban.query.directory.Agency;
+import org.saraban.query.directory.Directory;
+import org.saraban.signing.render.FormKind;
+import org.saraban.signing.render.Issuer;
+import org.saraban.signing.render.LetterForm;
+import org.saraban.signing.render.LetterRenderer;
+import org.saraban.signing.render.OwnerUnit;
+import org.saraban.signing.render.RenderedPdf;
+import org.saraban.signing.render.Signatory;
+import org.springframework.stereotype.Component;
+
+/** A letter's view as the regulation's form, rendered to PDF by the signing module. */
+@Component
+public class LetterPdf {
+
+    private final LetterRenderer renderer;
+    private final Directory directory;
+
+    public LetterPdf(LetterRenderer renderer, Directory directory) {
+        this.renderer = renderer;
+        this.directory = directory;
+    }
+
+    public RenderedPdf render(Document view) {
+        return renderer.render(form(view));
+    }
+
+    LetterForm form(Document v) {
+        String fromCode = v.getString("fromAgencyCode");
+        Agency agency = fromCode == null ? null : directory.agency(fromCode).orElse(null);
+        String issuerName = v.getString("fromAgencyName") != null ? v.getString("fromAgencyName")
+                : agency != null ? agency.name() : fromCode;
+        Document signatory = v.get("signatory", Document.class);
+        Document owner = v.get("ownerUnit", Document.class);
+        return new LetterForm(
+                FormKind.valueOf(v.getString("kind")),
+                urgency(v),
+                "NONE".equals(v.getString("secrecy")) ? null : v.getString("secrecyThai"),
+                new Issuer(Objects.requireNonNullElse(issuerName, ""), agency == null ? null : agency.address()),
+                v.getString("number"),
+                v.getString("dateThai"),
+                v.getString("subject"),
+                v.getString("salutation"),
+                labels(v.getList("to", Document.class, List.of())),
+                v.getList("references", String.class, List.of()),
+                v.getList("enclosures", Document.class, List.of()).stream().map(e -> e.getString("title")).toList(),
+                v.getList("body", String.class, List.of()),
+                v.getString("closing"),
+                signatory == null ? null : Signatory.of(signatory.getString("displayName"), signatory.getString("position")),
+                owner == null || owner.getString("name") == null ? null : new OwnerUnit(owner.getString("name"),
+                        owner.getString("phone"), owner.getString("fax"), owner.getString("email")),
+                labels(v.getList("copiesTo", Document.class, List.of())));
+    }
+
+    /** ชั้นความเร็ว as printed: ด่วน / ด่วนมาก / ด่วนที่สุด, or ด่วนภายใน with the date and time (DOMAIN.md §1.4). */
+    private static String urgency(Document v) {
+        Object deliverBy = v.get("deliverBy");
+        if (deliverBy instanceof String iso && !iso.isBlank()) {
+            Instant at = java.time.OffsetDateTime.parse(iso).toInstant();
+            return "ด่วนภายใน " + ThaiText.date(at) + " เวลา " + ThaiText.time(at);
+        }
+        return "NORMAL".equals(v.getString("urgency")) ? null : v.getString("urgencyThai");
+    }
+
+    /** An addressee as the เรียน line prints it: the position, else the name, else the agency. */
+    private static List<String> labels(List<Document> recipients) {
+        return recipients.stream().map(r -> firstOf(r.getString("position"), r.getString("name"), r.getString("agencyCode")))
+                .filter(Objects::nonNull).toList();
+    }
+
+    private static String firstOf(String... values) {
+        for (String s : values) {
+            if (s != null && !s.isBlank()) {
+                return s;
+            }
+        }
+        return null;
+    }
+}
