@@ -11,9 +11,11 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  * Draws lines of text into an appearance stream (a signature's visible box, a receipt stamp). The signing
  * code decides where the box is and what it says; an implementation decides how Thai text becomes glyphs.
  *
- * <p>{@link PlainAppearanceText} is the simple default. The letter renderer's JDK-shaped glyph writer
- * (positioned glyph ids plus /ActualText, DESIGN.md §5) plugs in by implementing this interface and handing
- * it to {@link PadesSigner} and {@link ReceiptStamp}.
+ * <p>{@code org.saraban.signing.render.appearance.ShapedAppearanceText} is the one to use: the letter renderer's
+ * JDK-shaped glyph writer (positioned glyph ids plus /ActualText, DESIGN.md §5). {@link PlainAppearanceText}
+ * (PDFBox's unshaped {@code showText}, which misplaces Thai marks) stays as the control in tests. This package
+ * does not depend on the renderer: the implementation is handed to {@link PadesSigner} and {@link ReceiptStamp},
+ * or to {@link SigningServices#open}.
  */
 public interface AppearanceText {
 

@@ -12,9 +12,10 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 
 /**
- * The default {@link AppearanceText}: one embedded TrueType font (subset), PDFBox's {@code showText}, lines
- * shrunk together until the longest fits. PDFBox does no Thai shaping, so marks above and below the line can
- * sit wrongly (DESIGN.md §5); the letter renderer's shaped writer replaces this where that matters.
+ * The simple {@link AppearanceText}: one embedded TrueType font (subset), PDFBox's {@code showText}, lines
+ * shrunk together until the longest fits. PDFBox does no Thai shaping, so marks above and below the line sit
+ * wrongly (ที่ drawn as ที, DESIGN.md §5); {@code org.saraban.signing.render.appearance.ShapedAppearanceText} is
+ * what signing uses, and this one is kept as the tests' control.
  */
 public final class PlainAppearanceText implements AppearanceText {
 

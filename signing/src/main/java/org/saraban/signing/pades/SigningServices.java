@@ -30,8 +30,10 @@ public record SigningServices(InternalPki pki, PersonalSigners people, PadesSign
     /**
      * @param externalTsa  an external TSA by URL, or null to timestamp with the internal TSA
      * @param trustAnchors roots trusted besides the internal one (e.g. the Thai National Root CA)
-     * @param text         draws visible signatures and stamps (the renderer's shaped writer, or
-     *                     {@link PlainAppearanceText})
+     * @param text         draws visible signatures and stamps: {@code ShapedAppearanceText.bundled(rgb)} (package
+     *                     {@code org.saraban.signing.render.appearance}), or {@code new ShapedAppearanceText(fonts,
+     *                     rgb)} with the agency's configured {@code FontSet}; {@link PlainAppearanceText} misplaces
+     *                     Thai marks and serves only as the tests' control
      */
     public static SigningServices open(PkiStorage storage, PkiSettings settings, HttpTsaClient.TsaSettings externalTsa,
                                        List<X509Certificate> trustAnchors, AppearanceText text, Clock clock)

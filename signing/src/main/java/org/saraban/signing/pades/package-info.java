@@ -18,10 +18,11 @@
  *       org.saraban.signing.pades.VerificationReport}, never an exception for a bad file.</li>
  * </ol>
  *
- * <p>Visible text goes through {@link org.saraban.signing.pades.AppearanceText}. {@link
+ * <p>Visible text goes through {@link org.saraban.signing.pades.AppearanceText}, implemented with the renderer's
+ * JDK-shaped glyph writer by {@code org.saraban.signing.render.appearance.ShapedAppearanceText}, which is what is
+ * passed to {@code PadesSigner} and {@code ReceiptStamp} (or {@code SigningServices.open}). {@link
  * org.saraban.signing.pades.PlainAppearanceText} uses PDFBox's {@code showText}, which misplaces Thai marks
- * (DESIGN.md §5); the renderer's JDK-shaped glyph writer plugs in by implementing the interface and being passed
- * to {@code PadesSigner} and {@code ReceiptStamp}.
+ * (DESIGN.md §5), and is kept as the tests' control. This package never depends on the renderer.
  *
  * <p>The CMS is assembled from ASN.1 ({@code Cms}) rather than by BouncyCastle's generator, so the signed
  * attributes handed out in step 1 are byte for byte what is signed. Parsing a signature's /Contents trims it to

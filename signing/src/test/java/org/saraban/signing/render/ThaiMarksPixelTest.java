@@ -3,11 +3,6 @@ package org.saraban.signing.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.font.FontRenderContext;
-import java.awt.font.GlyphVector;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,17 +32,6 @@ class ThaiMarksPixelTest {
     private static final float DPI = 150;
     private static final float X = 72;
     private static final float BASELINE_FROM_TOP = 120;
-    /**
-     * Share of dark pixels (luminance below half) of one picture that have a dark pixel of the other
-     * within one pixel, taken both ways. Both pictures are drawn from the same origin, so no alignment
-     * is needed. The two sides rasterise the same outlines with different code (PDFBox fills the
-     * embedded glyph's path, the JDK's font scaler draws the glyph), so a pixel on an anti-aliased edge
-     * falls either side of the threshold now and then: pixel for pixel only 87 % (16 pt) to 93 % (32 pt)
-     * of the ink coincides, while within one pixel all of it does (measured: 100 % at both sizes). A
-     * misplaced or doubled mark leaves ink with nothing near it: PDFBox's unshaped showText of the same
-     * line scores 94 %. 99 % sits between the two.
-     */
-    private static final double REQUIRED = 0.99;
 
     private final FontFace face = FontSet.bundled().regular();
 
@@ -58,7 +42,7 @@ class ThaiMarksPixelTest {
         BufferedImage pdf = Pdfs.render(shapedPdf(text, size), 0, DPI);
         BufferedImage jdk = jdk(text, size, pdf.getWidth(), pdf.getHeight());
 
-        assertThat(agreement(pdf, jdk)).as("share of ink in the same place").isGreaterThanOrEqualTo(REQUIRED);
+        assertThat(InkComparison.agreement(pdf, jdk)).as("share of ink in the same place").isGreaterThanOrEqualTo(InkComparison.REQUIRED);
     }
 
     @Test
@@ -68,7 +52,7 @@ class ThaiMarksPixelTest {
         BufferedImage plain = Pdfs.render(plainShowText(text, size), 0, DPI);
         BufferedImage jdk = jdk(text, size, plain.getWidth(), plain.getHeight());
 
-        assertThat(agreement(plain, jdk)).isLessThan(REQUIRED);
+        assertThat(InkComparison.agreement(plain, jdk)).isLessThan(InkComparison.REQUIRED);
     }
 
     private byte[] shapedPdf(String text, float size) {
@@ -100,64 +84,8 @@ class ThaiMarksPixelTest {
     }
 
     private BufferedImage jdk(String text, float size, int width, int height) {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        g.scale(DPI / 72, DPI / 72);
-        g.setColor(Color.BLACK);
-        Font font = face.awtFont(size);
-        FontRenderContext frc = g.getFontRenderContext();
-        GlyphVector gv = font.layoutGlyphVector(frc, text.toCharArray(), 0, text.length(), Font.LAYOUT_LEFT_TO_RIGHT);
-        g.drawGlyphVector(gv, X, BASELINE_FROM_TOP);
-        g.dispose();
+        BufferedImage img = InkComparison.white(width, height);
+        InkComparison.drawJdk(img, DPI, face.awtFont(size), text, X, BASELINE_FROM_TOP, Color.BLACK);
         return img;
-    }
-
-    /** The smaller of the two shares: ink of a found near ink of b, and ink of b found near ink of a. */
-    static double agreement(BufferedImage a, BufferedImage b) {
-        boolean[][] da = dark(a);
-        boolean[][] db = dark(b);
-        return Math.min(near(da, db), near(db, da));
-    }
-
-    private static double near(boolean[][] from, boolean[][] in) {
-        int ink = 0;
-        int found = 0;
-        for (int y = 0; y < from.length; y++) {
-            for (int x = 0; x < from[y].length; x++) {
-                if (!from[y][x]) {
-                    continue;
-                }
-                ink++;
-                search:
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int yy = y + dy;
-                        int xx = x + dx;
-                        if (yy >= 0 && yy < in.length && xx >= 0 && xx < in[yy].length && in[yy][xx]) {
-                            found++;
-                            break search;
-                        }
-                    }
-                }
-            }
-        }
-        return ink == 0 ? 0 : (double) found / ink;
-    }
-
-    private static boolean[][] dark(BufferedImage img) {
-        boolean[][] d = new boolean[img.getHeight()][img.getWidth()];
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y);
-                int lum = (((rgb >> 16) & 0xFF) * 3 + ((rgb >> 8) & 0xFF) * 6 + (rgb & 0xFF)) / 10;
-                d[y][x] = lum < 128;
-            }
-        }
-        return d;
     }
 }
