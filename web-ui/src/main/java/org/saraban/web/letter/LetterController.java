@@ -278,7 +278,7 @@ public class LetterController {
     }
 
     @GetMapping(path = "/{id}/pdf", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    @Operation(summary = "The letter as PDF in its form (the scan, for an imported paper letter)")
+    @Operation(summary = "The letter as PDF in its form, a received copy with its receipt stamp (the scan, for an imported paper letter)")
     public void pdf(@PathVariable String id, HttpServletResponse response) throws IOException {
         Document view = visible(id, currentActor.actor());
         String scan = view.getString("scanSha256");
@@ -287,7 +287,7 @@ public class LetterController {
         if (scan != null) {
             blobs.copyTo(scan, response.getOutputStream());
         } else {
-            response.getOutputStream().write(letterPdf.render(view).pdf());
+            response.getOutputStream().write(letterPdf.pdf(view));
         }
     }
 

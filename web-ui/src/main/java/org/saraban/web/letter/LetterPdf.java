@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.saraban.api.common.ThaiText;
 import org.saraban.query.directory.Agency;
 import org.saraban.query.directory.Directory;
+import org.saraban.signing.pades.ReceiptStamp;
 import org.saraban.signing.render.FormKind;
 import org.saraban.signing.render.Issuer;
 import org.saraban.signing.render.LetterForm;
@@ -22,15 +23,31 @@ import org.springframework.stereotype.Component;
 public class LetterPdf {
 
     private final LetterRenderer renderer;
+    private final ReceiptStamp receiptStamp;
     private final Directory directory;
 
-    public LetterPdf(LetterRenderer renderer, Directory directory) {
+    public LetterPdf(LetterRenderer renderer, ReceiptStamp receiptStamp, Directory directory) {
         this.renderer = renderer;
+        this.receiptStamp = receiptStamp;
         this.directory = directory;
     }
 
     public RenderedPdf render(Document view) {
         return renderer.render(form(view));
+    }
+
+    /**
+     * The letter as its holder sees it: a received copy carries the receiving agency's stamp (agency,
+     * เลขรับ, date, time) at the top right of page 1, added as an incremental update (API.md "pdf").
+     */
+    public byte[] pdf(Document view) {
+        byte[] pdf = render(view).pdf();
+        Document stamp = view.get("receiptStamp", Document.class);
+        if (stamp == null) {
+            return pdf;
+        }
+        return receiptStamp.apply(pdf, new ReceiptStamp.Receipt(stamp.getString("agencyCode"),
+                stamp.getString("receivingNumber"), stamp.getString("date"), stamp.getString("time")));
     }
 
     LetterForm form(Document v) {

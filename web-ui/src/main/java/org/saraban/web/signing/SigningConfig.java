@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
+import org.saraban.signing.pades.AppearanceText;
 import org.saraban.signing.pades.PdfVerifier;
+import org.saraban.signing.pades.ReceiptStamp;
 import org.saraban.signing.pki.InternalPki;
 import org.saraban.signing.pki.PkiSettings;
 import org.saraban.signing.render.LetterRenderer;
 import org.saraban.signing.render.RegisterRenderer;
+import org.saraban.signing.render.appearance.ShapedAppearanceText;
 import org.saraban.web.config.SarabanProperties;
 import org.saraban.web.config.StorageConfig;
 import org.slf4j.Logger;
@@ -37,6 +40,17 @@ public class SigningConfig {
     @Bean
     RegisterRenderer registerRenderer() {
         return new RegisterRenderer();
+    }
+
+    /** Signature appearances and receipt stamps in Thai set by the renderer's shaper, in stamp-pad blue. */
+    @Bean
+    AppearanceText appearanceText() {
+        return ShapedAppearanceText.bundled(new float[] {0.1f, 0.2f, 0.6f});
+    }
+
+    @Bean
+    ReceiptStamp receiptStamp(AppearanceText text) {
+        return new ReceiptStamp(text);
     }
 
     /**

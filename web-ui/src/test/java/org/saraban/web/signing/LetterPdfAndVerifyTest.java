@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -17,7 +16,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.saraban.api.common.ThaiText;
 import org.saraban.signing.pades.PadesSigner;
-import org.saraban.signing.pades.PlainAppearanceText;
+import org.saraban.signing.pades.AppearanceText;
 import org.saraban.signing.pades.SignatureRequest;
 import org.saraban.signing.pades.VisibleSignature;
 import org.saraban.signing.pki.InternalPki;
@@ -34,6 +33,8 @@ class LetterPdfAndVerifyTest extends WebTestSupport {
 
     @Autowired
     InternalPki pki;
+    @Autowired
+    AppearanceText appearance;
 
     @Test
     void a_dispatched_letter_renders_as_its_form_for_both_agencies_and_for_nobody_else() throws Exception {
@@ -49,6 +50,16 @@ class LetterPdfAndVerifyTest extends WebTestSupport {
 
         String copy = copyAtSoc(dispatched);
         assertThat(text(pdf("soc.clerk", "/api/letters/" + copy + "/pdf"))).contains(subject);
+        assertThat(stamps(pdf("soc.clerk", "/api/letters/" + copy + "/pdf"))).isEmpty();
+
+        // once received, the copy carries นร ๐๕'s stamp, an annotation added after the rendered form
+        JsonNode received = postJson("soc.clerk", "/api/letters/" + copy + "/receive", null, 200);
+        List<String> stamps = stamps(pdf("soc.clerk", "/api/letters/" + copy + "/pdf"));
+        assertThat(stamps).containsExactly(String.join("\n", "นร ๐๕", "เลขรับ " + received.get("receivingNumber").asText(),
+                "วันที่ " + received.get("receiptStamp").get("date").asText(),
+                "เวลา " + received.get("receiptStamp").get("time").asText()));
+        // the sender's own letter has no stamp
+        assertThat(stamps(pdf("dga.clerk", "/api/letters/" + id + "/pdf"))).isEmpty();
         MvcResult other = call(as(get("/api/letters/" + id + "/pdf"), "opdc.clerk"));
         assertStatus(other, 404);
     }
@@ -79,7 +90,7 @@ class LetterPdfAndVerifyTest extends WebTestSupport {
         // signed by a person whose certificate the app's own CA issued: intact, trusted, B-T
         var key = pki.issue(new PersonIdentity("verify-test-signer", "นายชยพล ธรรมวัฒนา",
                 "ผู้อำนวยการสำนักงานพัฒนารัฐบาลดิจิทัล", "สพร"), KeyAlgorithm.ECDSA_P256);
-        byte[] signed = new PadesSigner(pki.timestampAuthority(), new PlainAppearanceText(font(), new float[]{0, 0, 0.5f}),
+        byte[] signed = new PadesSigner(pki.timestampAuthority(), appearance,
                 Clock.systemUTC()).sign(letter, new SignatureRequest(key.chain(),
                 new VisibleSignature(0, 300, 100, 200, 50, List.of("ลงนาม")), "ลงนาม", "กรุงเทพฯ"), key.credential());
         JsonNode report = verify(signed);
@@ -130,10 +141,12 @@ class LetterPdfAndVerifyTest extends WebTestSupport {
         }
     }
 
-    private static byte[] font() throws IOException {
-        try (InputStream in = LetterPdfAndVerifyTest.class.getResourceAsStream(
-                "/org/saraban/signing/render/fonts/Sarabun-Regular.ttf")) {
-            return in.readAllBytes();
+    /** The contents of the rubber-stamp annotations on page 1. */
+    private static List<String> stamps(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return doc.getPage(0).getAnnotations().stream()
+                    .filter(a -> a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp)
+                    .map(a -> a.getContents()).toList();
         }
     }
 }
