@@ -107,7 +107,7 @@ public class SecurityConfig {
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers(hasAuthorizationHeader)
-                        .ignoringRequestMatchers("/api/login", "/api/verify"))
+                        .ignoringRequestMatchers("/api/login", "/api/verify", "/pki/ocsp", "/pki/tsa"))
                 // the token is written lazily; a browser needs its cookie before its first POST
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
         if (jwtDecoder.getIfAvailable() != null) {

@@ -1,6 +1,7 @@
 package org.saraban.web.signing;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
@@ -54,13 +55,16 @@ public class SigningConfig {
     }
 
     /**
+     * {@code saraban.signing.publication-base} (e.g. {@code https://saraban.example.go.th/pki/}) is written into
+     * the certificates as where their CRLs and OCSP are served ({@link PkiController}).
      * The private keys in the {@code pki} collection are PKCS#12 under {@code saraban.signing.storage-password}
      * (env SARABAN_SIGNING_STORAGE_PASSWORD); against a real MongoDB it must be set, from the deployment's secrets.
      */
     @Bean
     InternalPki internalPki(StorageConfig.Store store, SarabanProperties props, Clock clock,
                             @Value("${saraban.signing.storage-password:}") String storagePassword,
-                            @Value("${saraban.signing.organization:Saraban}") String organization) throws IOException {
+                            @Value("${saraban.signing.organization:Saraban}") String organization,
+                            @Value("${saraban.signing.publication-base:}") String publicationBase) throws IOException {
         String password = storagePassword;
         if (password.isBlank()) {
             if (!props.embeddedMode()) {
@@ -72,7 +76,9 @@ public class SigningConfig {
             password = EMBEDDED_DEMO_PASSWORD;
         }
         return InternalPki.open(new MongoPkiStorage(store.database()),
-                PkiSettings.of(organization, password.toCharArray(), null), clock);
+                PkiSettings.of(organization, password.toCharArray(),
+                        publicationBase.isBlank() ? null : URI.create(publicationBase.endsWith("/") ? publicationBase
+                                : publicationBase + "/")), clock);
     }
 
     @Bean
