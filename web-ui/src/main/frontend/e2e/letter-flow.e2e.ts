@@ -76,6 +76,8 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
     await shot(d, '04-sign');
     await d.getByRole('button', { name: 'ลงนาม', exact: true }).click();
     await d.locator('.letter-page[data-status="SIGNED"]').waitFor();
+    await seeText(d.getByTestId('signatures'), 'นายชยพล ธรรมวัฒนา');
+    await seeAttribute(d.getByTestId('signatures').locator('li').first(), 'data-method', 'TYPED_NAME');
 
     // สพร's clerk numbers and dispatches it from the sending register
     const dgaClerk = await person(browser, 'dga.clerk');

@@ -102,7 +102,7 @@ export interface Letter {
   approver?: PersonRef | null;
   author?: PersonRef | null;
   returnReason?: string | null;
-  signatures?: { signer: PersonRef; method: string; at?: string }[];
+  signatures?: { signer: PersonRef; method: string; at?: string; contentHash?: string; assurance?: string }[];
   routes?: Route[];
   deliveries?: Delivery[];
   receivingNumber?: string | null;

@@ -114,6 +114,7 @@ export function LetterPage({ me, id }: { me: Me; id: string }) {
         <aside class="side">
           <Actions me={me} letter={letter} act={act} />
           {incoming ? <Routes letter={letter} /> : <Deliveries letter={letter} />}
+          <Signatures letter={letter} />
           {letter.filing ? (
             <section class="card" aria-labelledby="filing-title">
               <h2 id="filing-title">{t('letter.filing')}</h2>
@@ -196,6 +197,30 @@ function Deliveries({ letter }: { letter: Letter }) {
             <strong>{String(d.label ?? d.agencyCode)}</strong> ({d.agencyCode}) — {e(String(d.status ?? ''))}
             {d.receivingNumber ? <span> · {t('col.receivingNumber')} {id(String(d.receivingNumber))}</span> : null}
             {d.acknowledgedAt ? <span class="muted"> · {dateTime(String(d.acknowledgedAt))}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Who signed, how, and when; the content hash the signature covers (the approved content). */
+function Signatures({ letter }: { letter: Letter }) {
+  const { t, dateTime } = useI18n();
+  const signatures = letter.signatures ?? [];
+  if (!signatures.length) return null;
+  return (
+    <section class="card" aria-labelledby="signatures-title">
+      <h2 id="signatures-title">{t('letter.signatures')}</h2>
+      <ul class="signature-list" data-testid="signatures">
+        {signatures.map((s, i) => (
+          <li key={i} data-method={s.method}>
+            <strong>{s.signer.displayName}</strong> · {s.signer.position}
+            <p class="muted">
+              {s.method === 'TYPED_NAME' ? t('letter.typedName') : s.method}
+              {s.at ? ` · ${dateTime(s.at)}` : ''}
+            </p>
+            {s.contentHash ? <p class="muted hash" title="SHA-256">{t('letter.contentHash')} {s.contentHash.slice(0, 16)}…</p> : null}
           </li>
         ))}
       </ul>
