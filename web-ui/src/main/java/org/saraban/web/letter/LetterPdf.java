@@ -1,11 +1,9 @@
 package org.saraban.web.letter;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 import org.bson.Document;
-import org.saraban.api.common.ThaiText;
 import org.saraban.query.directory.Agency;
 import org.saraban.query.directory.Directory;
 import org.saraban.signing.pades.ReceiptStamp;
@@ -79,10 +77,9 @@ public class LetterPdf {
 
     /** ชั้นความเร็ว as printed: ด่วน / ด่วนมาก / ด่วนที่สุด, or ด่วนภายใน with the date and time (DOMAIN.md §1.4). */
     private static String urgency(Document v) {
-        Object deliverBy = v.get("deliverBy");
-        if (deliverBy instanceof String iso && !iso.isBlank()) {
-            Instant at = java.time.OffsetDateTime.parse(iso).toInstant();
-            return "ด่วนภายใน " + ThaiText.date(at) + " เวลา " + ThaiText.time(at);
+        String deliverBy = v.getString("deliverByThai");
+        if (deliverBy != null) {
+            return "ด่วนภายใน " + deliverBy;
         }
         return "NORMAL".equals(v.getString("urgency")) ? null : v.getString("urgencyThai");
     }

@@ -1,21 +1,20 @@
 package org.saraban.web.signing;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.bson.Document;
 import org.saraban.api.common.FieldError;
 import org.saraban.api.common.InvalidFieldsException;
-import org.saraban.api.common.ThaiText;
+import org.saraban.query.support.Docs;
 import org.saraban.signing.pades.PdfVerifier;
 import org.saraban.signing.pades.VerificationReport;
 import org.saraban.signing.pades.VerificationReport.CertificateStatus;
 import org.saraban.signing.pades.VerificationReport.SignatureReport;
-import org.saraban.query.support.Docs;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,15 +43,16 @@ public class VerifyController {
     @Operation(summary = "Verify an uploaded PDF (multipart field 'file'); no login")
     public Map<String, Object> verifyUpload(@RequestPart(name = "file", required = false) MultipartFile file)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw new InvalidFieldsException("FILE_REQUIRED", List.of(new FieldError("file", "a PDF file is required")));
-        }
-        return report(verifier.verify(file.getBytes()));
+        return verified(file == null ? null : file.getBytes());
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "Verify a PDF sent as the request body; no login")
     public Map<String, Object> verifyBody(@RequestBody byte[] pdf) {
+        return verified(pdf);
+    }
+
+    private Map<String, Object> verified(byte[] pdf) {
         if (pdf == null || pdf.length == 0) {
             throw new InvalidFieldsException("FILE_REQUIRED", List.of(new FieldError("file", "a PDF file is required")));
         }
@@ -72,14 +72,14 @@ public class VerifyController {
     }
 
     private static Map<String, Object> signature(SignatureReport s) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Document m = new Document();
         m.put("revision", s.revision());
         m.put("kind", s.kind().name());
         m.put("signerName", s.signerName());
         m.put("subject", s.certificate() == null ? null : s.certificate().subject());
         m.put("issuer", s.certificate() == null ? null : s.certificate().issuer());
-        time(m, "claimedTime", s.claimedTime());
-        time(m, "timestampTime", s.timestampTime());
+        Docs.putTime(m, "claimedTime", s.claimedTime());
+        Docs.putTime(m, "timestampTime", s.timestampTime());
         m.put("intact", s.intact());
         m.put("digestMatches", s.digestMatches());
         m.put("signatureValid", s.signatureValid());
@@ -92,11 +92,6 @@ public class VerifyController {
                 : "PAdES-BASELINE-" + s.level().name().substring(2));
         m.put("notes", s.notes());
         return m;
-    }
-
-    private static void time(Map<String, Object> m, String name, Instant at) {
-        m.put(name, at == null ? null : Docs.iso(at));
-        m.put(name + "Thai", at == null ? null : ThaiText.date(at) + " เวลา " + ThaiText.time(at));
     }
 
     private static String statusThai(CertificateStatus s) {
