@@ -61,3 +61,12 @@ export function onLiveState(l: StateListener): () => void {
   l(connected);
   return () => stateListeners.delete(l);
 }
+
+/** Calls {@code l} each time the connection comes back after being lost (notices are not replayed). */
+export function onReconnect(l: () => void): () => void {
+  let was: boolean | null = null;
+  return onLiveState((live) => {
+    if (live && was === false) l();
+    was = live;
+  });
+}

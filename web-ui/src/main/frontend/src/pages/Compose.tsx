@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, patch, post, request, withQuery } from '../api';
+import { ApiError, get, patch, post, request } from '../api';
 import { EnumSelect, ErrorBanner, Field, KINDS, Loading, SECRECIES, URGENCIES, useReason } from '../components';
+import { useAgencies, usePeople } from '../directory';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
-import type { Agency, Letter, Me, Person } from '../types';
+import type { Letter, Me } from '../types';
 
 // Which parts each kind's form has (ระเบียบสารบรรณ ข้อ ๑๑–๒๖, DOMAIN.md §1.3); the server decides
 // what is required, and its errors are shown beside these fields.
@@ -113,17 +114,10 @@ export function Compose({ me, letterId }: { me: Me; letterId?: string }) {
   const reason = useReason();
   const [draft, setDraft] = useState<Draft | null>(letterId ? null : emptyDraft(me));
   const [version, setVersion] = useState<number | null>(null);
-  const [agencies, setAgencies] = useState<Agency[]>([]);
-  const [signers, setSigners] = useState<Person[]>([]);
+  const agencies = useAgencies();
+  const signers = usePeople(me.agencyCode, 'SIGNER');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    get<Agency[]>('/api/agencies').then(setAgencies).catch(() => setAgencies([]));
-    get<Person[]>(withQuery('/api/people', { agency: me.agencyCode }))
-      .then((ps) => setSigners(ps.filter((p) => p.agencyCode === me.agencyCode && p.roles.includes('SIGNER'))))
-      .catch(() => setSigners([]));
-  }, [me.agencyCode]);
 
   // a refused form takes the clerk to the first field the server named
   useEffect(() => {

@@ -3,7 +3,7 @@ import { ApiError, get, withQuery } from '../api';
 import { EnumSelect, ErrorBanner, KINDS, Loading, SecrecyBadge, StatusBadge, URGENCIES, UrgencyBadge } from '../components';
 import { daysUntil } from '../format';
 import { useI18n } from '../i18n';
-import { onLetterNotice, onLiveState } from '../live';
+import { onLetterNotice, onReconnect } from '../live';
 import { href } from '../router';
 import type { LetterSummary, Me, Page } from '../types';
 
@@ -66,12 +66,7 @@ export function LetterList({ me, box }: { me: Me; box: 'inbox' | 'outbox' }) {
     void load();
   }), [box, load]);
 
-  // notices are not replayed after a reconnect: fetch the list again when the connection comes back
-  const wasLive = useRef<boolean | null>(null);
-  useEffect(() => onLiveState((live) => {
-    if (live && wasLive.current === false) void load();
-    wasLive.current = live;
-  }), [load]);
+  useEffect(() => onReconnect(() => void load()), [load]);
 
   const set = (patch: Partial<Filters>) => {
     setPage(0);

@@ -1,11 +1,13 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, get, post, withQuery } from '../api';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, get, post } from '../api';
 import { ErrorBanner, Field, Loading, SecrecyBadge, StatusBadge, UrgencyBadge } from '../components';
+import { useAgencies, usePeople } from '../directory';
+import { currentYearBE } from '../format';
 import { type Key, useI18n } from '../i18n';
-import { onLetterNotice, onLiveState } from '../live';
+import { onLetterNotice, onReconnect } from '../live';
 import { href } from '../router';
-import type { Agency, Letter, Me, Person, PersonRef, Route } from '../types';
+import type { Letter, Me, PersonRef, Route } from '../types';
 
 type Act = (path: string, body?: unknown, done?: (l: Letter) => string) => Promise<boolean>;
 
@@ -24,11 +26,7 @@ export function LetterPage({ me, id }: { me: Me; id: string }) {
     void load();
   }, [id]);
   useEffect(() => onLetterNotice((n) => { if (n.letterId === id) void load(); }), [id]);
-  const wasLive = useRef<boolean | null>(null);
-  useEffect(() => onLiveState((live) => {
-    if (live && wasLive.current === false) void load();
-    wasLive.current = live;
-  }), [id]);
+  useEffect(() => onReconnect(() => void load()), [id]);
 
   if (!letter) return error ? <ErrorBanner error={error} /> : <Loading />;
 
@@ -342,14 +340,9 @@ function ActionButton({ label, run, primary }: { label: Key; run: () => Promise<
 
 function SubmitForm({ me, act }: { me: Me; act: Act }) {
   const { t } = useI18n();
-  const [approvers, setApprovers] = useState<Person[]>([]);
+  const approvers = usePeople(me.agencyCode, 'APPROVER');
   const [approverId, setApproverId] = useState('');
   const [error, busy, go] = useAction();
-  useEffect(() => {
-    get<Person[]>(withQuery('/api/people', { agency: me.agencyCode }))
-      .then((ps) => setApprovers(ps.filter((p) => p.agencyCode === me.agencyCode && p.roles.includes('APPROVER'))))
-      .catch(() => setApprovers([]));
-  }, [me.agencyCode]);
   return (
     <form class="action" onSubmit={(ev) => { ev.preventDefault(); void go(() => act('/submit', { approverId: approverId || null })); }}>
       <ErrorBanner error={error} shown={['approverId']} />
@@ -429,18 +422,13 @@ function ReasonForm({ label, field, fieldLabel, path, act }: { label: Key; field
 
 function RouteForm({ me, act }: { me: Me; act: Act }) {
   const { t } = useI18n();
-  const [units, setUnits] = useState<Agency['units']>([]);
-  const [people, setPeople] = useState<Person[]>([]);
+  const units = useAgencies().find((a) => a.code === me.agencyCode)?.units ?? [];
+  const people = usePeople(me.agencyCode);
   const [toUnit, setToUnit] = useState('');
   const [toPerson, setToPerson] = useState('');
   const [instruction, setInstruction] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [error, busy, go] = useAction();
-  useEffect(() => {
-    get<Agency[]>('/api/agencies').then((as) => setUnits(as.find((a) => a.code === me.agencyCode)?.units ?? [])).catch(() => {});
-    get<Person[]>(withQuery('/api/people', { agency: me.agencyCode }))
-      .then((ps) => setPeople(ps.filter((p) => p.agencyCode === me.agencyCode))).catch(() => {});
-  }, [me.agencyCode]);
   const submit = (ev: Event) => {
     ev.preventDefault();
     void go(async () => {
@@ -499,7 +487,7 @@ function RouteActions({ route, act }: { route: Route; act: Act }) {
 
 function FileForm({ me, act }: { me: Me; act: Act }) {
   const { t } = useI18n();
-  const year = new Date().getFullYear() + 543;
+  const year = currentYearBE();
   const [fileCode, setFileCode] = useState(`${me.agencyCode}${me.unitCode ? `.${me.unitCode}` : ''}/${year}`);
   const [years, setYears] = useState('10');
   const [permanent, setPermanent] = useState(false);
