@@ -9,7 +9,7 @@ import java.util.List;
 public abstract class SarabanException extends RuntimeException {
 
     /** What sort of refusal this is; decides the HTTP status at the edge. */
-    public enum Kind { NOT_FOUND, FORBIDDEN, CONFLICT, INVALID, PRECONDITION_FAILED }
+    public enum Kind { NOT_FOUND, FORBIDDEN, CONFLICT, INVALID, PRECONDITION_FAILED, UNAVAILABLE }
 
     private final String code;
     private final Kind kind;

@@ -15,5 +15,13 @@ import org.saraban.api.common.PersonRef;
 public record DeliverLetterCommand(@TargetAggregateIdentifier String copyId, String sourceLetterId,
                                    String fromAgencyCode, String fromAgencyName, String agencyCode,
                                    List<Recipient> addressees, boolean copyOnly, LetterContent content,
-                                   String number, Instant letterDate, List<PersonRef> signedBy, Instant at) {
+                                   String number, Instant letterDate, List<PersonRef> signedBy, Instant at, String pdfSha256) {
+
+    /** A copy of a letter signed by typed name: no PDF of record travels with it. */
+    public DeliverLetterCommand(String copyId, String sourceLetterId, String fromAgencyCode, String fromAgencyName,
+            String agencyCode, List<Recipient> addressees, boolean copyOnly, LetterContent content, String number,
+            Instant letterDate, List<PersonRef> signedBy, Instant at) {
+        this(copyId, sourceLetterId, fromAgencyCode, fromAgencyName, agencyCode, addressees, copyOnly, content, number,
+                letterDate, signedBy, at, null);
+    }
 }

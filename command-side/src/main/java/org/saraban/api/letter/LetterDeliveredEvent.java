@@ -11,5 +11,13 @@ import org.saraban.api.common.PersonRef;
 public record LetterDeliveredEvent(String copyId, String sourceLetterId, String fromAgencyCode,
                                    String fromAgencyName, String agencyCode, List<Recipient> addressees,
                                    boolean copyOnly, LetterContent content, String number, Instant letterDate,
-                                   List<PersonRef> signedBy, Instant at) {
+                                   List<PersonRef> signedBy, Instant at, String pdfSha256) {
+
+    /** A copy of a letter signed by typed name: no PDF of record travels with it. */
+    public LetterDeliveredEvent(String copyId, String sourceLetterId, String fromAgencyCode, String fromAgencyName,
+            String agencyCode, List<Recipient> addressees, boolean copyOnly, LetterContent content, String number,
+            Instant letterDate, List<PersonRef> signedBy, Instant at) {
+        this(copyId, sourceLetterId, fromAgencyCode, fromAgencyName, agencyCode, addressees, copyOnly, content, number,
+                letterDate, signedBy, at, null);
+    }
 }

@@ -45,7 +45,8 @@ public class DeliveryPolicy {
             boolean copyOnly = copy.getValue().stream().allMatch(LetterDispatchedEvent.Dispatch::copyOnly);
             String agency = addressees.get(0).agencyCode();
             commands.sendAndWait(new DeliverLetterCommand(copy.getKey(), e.letterId(), e.agencyCode(), e.agencyName(),
-                    agency, addressees, copyOnly, e.content(), e.number(), e.at(), e.signedBy(), e.at()));
+                    agency, addressees, copyOnly, e.content(), e.number(), e.letterDate(), e.signedBy(), e.at(),
+                    e.pdfSha256()));
             commands.sendAndWait(new RecordDeliveryCommand(e.letterId(), agency, copy.getKey(), e.at()));
         }
     }

@@ -31,9 +31,11 @@ import org.saraban.api.letter.CreateDraftLetterCommand;
 import org.saraban.api.letter.DeliverLetterCommand;
 import org.saraban.api.letter.DeliveryMethod;
 import org.saraban.api.letter.DraftLetterCreatedEvent;
+import org.saraban.api.letter.DocumentVerification;
 import org.saraban.api.letter.DraftLetterEditedEvent;
 import org.saraban.api.letter.EditDraftLetterCommand;
 import org.saraban.api.letter.FileLetterCommand;
+import org.saraban.api.letter.LetterApprovalInvalidatedEvent;
 import org.saraban.api.letter.LetterAcknowledgedEvent;
 import org.saraban.api.letter.LetterApprovedEvent;
 import org.saraban.api.letter.LetterCancelledEvent;
@@ -43,6 +45,9 @@ import org.saraban.api.letter.LetterDeliveryRecordedEvent;
 import org.saraban.api.letter.LetterDispatchedEvent;
 import org.saraban.api.letter.LetterException;
 import org.saraban.api.letter.LetterFiledEvent;
+import org.saraban.api.letter.LetterKind;
+import org.saraban.api.letter.LetterNumberedEvent;
+import org.saraban.api.letter.LetterPdfRecordedEvent;
 import org.saraban.api.letter.LetterReceivedEvent;
 import org.saraban.api.letter.LetterReturnedEvent;
 import org.saraban.api.letter.LetterRoutedEvent;
@@ -50,7 +55,9 @@ import org.saraban.api.letter.LetterRules;
 import org.saraban.api.letter.LetterSignedEvent;
 import org.saraban.api.letter.LetterStatus;
 import org.saraban.api.letter.LetterSubmittedEvent;
+import org.saraban.api.letter.LetterVerifiedEvent;
 import org.saraban.api.letter.PaperLetterImportedEvent;
+import org.saraban.api.letter.PdfStep;
 import org.saraban.api.letter.Recipient;
 import org.saraban.api.letter.RecordAcknowledgementCommand;
 import org.saraban.api.letter.RecordDeliveryCommand;
@@ -60,9 +67,9 @@ import org.saraban.api.letter.RouteAcknowledgedEvent;
 import org.saraban.api.letter.RouteCompletedEvent;
 import org.saraban.api.letter.RouteLetterCommand;
 import org.saraban.api.letter.Secrecy;
-import org.saraban.api.letter.SignLetterCommand;
 import org.saraban.api.letter.SubmitLetterCommand;
 import org.saraban.api.register.RegisterBookId;
+import org.saraban.command.letter.LetterDocuments.LetterOfRecord;
 
 /**
  * An official letter as one agency holds it. The sender's letter ({@link Direction#OUTGOING}) and each
@@ -77,6 +84,17 @@ class Letter {
     enum RouteState { OPEN, ACKNOWLEDGED, COMPLETED }
 
     record Route(String routeId, String toUnitCode, PersonRef toPerson, RouteState state) {
+    }
+
+    /**
+     * What approving involves: for a kind the agency signs digitally, a PDF of record (and the number from
+     * {@code book}, when the kind has a register) is made now (ADR 0006).
+     */
+    record ApprovalPlan(boolean digital, RegisterBookId book) {
+    }
+
+    /** A number to void in its register book. */
+    record Voiding(RegisterBookId book, long registerNumber) {
     }
 
     /** Filing a letter keeps it for at least this many years unless the clerk says otherwise (DOMAIN.md §1.9). */
@@ -98,6 +116,12 @@ class Letter {
     private Integer yearBE;
     private Long registerNumber;
     private String number;
+    /** The date printed on the letter, once numbered. */
+    private Instant letterDate;
+    /** Numbered at approval (a digitally signed kind): dispatch sends with this number and issues none. */
+    private boolean numberedAtApproval;
+    /** SHA-256 of the current revision of the PDF of record; null for a letter without one. */
+    private String pdfSha256;
     private Set<String> deliveredTo = new LinkedHashSet<>();
     private Set<String> acknowledgedBy = new LinkedHashSet<>();
     private String sourceLetterId;
@@ -119,15 +143,28 @@ class Letter {
                 c.actor().ref(), c.content(), c.at()));
     }
 
-    @CommandHandler
-    void handle(EditDraftLetterCommand c) {
+    /**
+     * The author edits a draft or a returned letter; an approved or signed letter not yet dispatched may be
+     * edited too, which invalidates its approval and signatures (and voids a number issued at approval:
+     * returned for the caller to void).
+     */
+    Voiding edit(EditDraftLetterCommand c) {
         requireOutgoingVisible(c.actor());
         requireAuthor(c.actor(), "edit");
-        if (status != LetterStatus.DRAFT && status != LetterStatus.RETURNED) {
-            throw LetterException.conflict("LETTER_NOT_EDITABLE", "a letter can be edited only as a draft, is " + status);
+        boolean approved = status == LetterStatus.APPROVED || status == LetterStatus.SIGNED;
+        if (status != LetterStatus.DRAFT && status != LetterStatus.RETURNED && !approved) {
+            throw LetterException.conflict("LETTER_NOT_EDITABLE",
+                    "a letter can be edited only until it is dispatched, is " + status);
         }
         checkContent(c.content(), c.actor());
+        Voiding voiding = numberedAtApproval
+                ? new Voiding(new RegisterBookId(agencyCode, book, yearBE), registerNumber) : null;
+        if (approved) {
+            apply(new LetterApprovalInvalidatedEvent(letterId, c.actor().ref(), "แก้ไขหนังสือหลังอนุมัติ",
+                    voiding == null ? null : number, c.at()));
+        }
         apply(new DraftLetterEditedEvent(letterId, c.actor().ref(), c.content(), c.at()));
+        return voiding;
     }
 
     @CommandHandler
@@ -144,11 +181,38 @@ class Letter {
         apply(new LetterSubmittedEvent(letterId, c.actor().ref(), c.approver(), c.at()));
     }
 
-    @CommandHandler
-    void handle(ApproveLetterCommand c) {
-        requireOutgoingVisible(c.actor());
-        requireDesignatedApprover(c.actor());
-        apply(new LetterApprovedEvent(letterId, c.actor().ref(), c.comment(), ContentHash.of(content), c.at()));
+    /** Checks that the actor may approve now and says whether a PDF of record and a number come with it. */
+    ApprovalPlan planApproval(Actor actor, Set<LetterKind> signatureRequired, Instant at) {
+        requireOutgoingVisible(actor);
+        requireDesignatedApprover(actor);
+        boolean digital = signatureRequired.contains(content.kind()) && content.signatory() != null;
+        RegisterBookType type = digital ? content.kind().book(content.circular()) : null;
+        return new ApprovalPlan(digital, type == null ? null : new RegisterBookId(agencyCode, type,
+                ThaiText.buddhistYear(at)));
+    }
+
+    /** Approves; returns what the PDF of record prints when the plan is digital, else null. */
+    LetterOfRecord approve(Actor actor, String comment, ApprovalPlan plan, Long issued, Instant at) {
+        apply(new LetterApprovedEvent(letterId, actor.ref(), comment, ContentHash.of(content), at));
+        if (plan.book() != null) {
+            apply(new LetterNumberedEvent(letterId, agencyCode, agencyName, actor.ref(), plan.book().book(),
+                    plan.book().yearBE(), issued,
+                    LetterNumbers.format(plan.book(), issued, agencyCode, ownerUnitCode), content, at));
+        }
+        return plan.digital() ? new LetterOfRecord(letterId, agencyCode, agencyName, content, number, at) : null;
+    }
+
+    boolean approverSigns() {
+        return approver != null && content.signatory() != null && approver.id().equals(content.signatory().id());
+    }
+
+    /** A new revision of the PDF of record, already stored by the caller. */
+    void recordPdf(PdfStep step, String sha256, PersonRef by, Instant at) {
+        apply(new LetterPdfRecordedEvent(letterId, step, sha256, pdfSha256, by, at));
+    }
+
+    String pdfOfRecord() {
+        return pdfSha256;
     }
 
     @CommandHandler
@@ -161,11 +225,14 @@ class Letter {
         apply(new LetterReturnedEvent(letterId, c.actor().ref(), c.reason(), c.at()));
     }
 
-    @CommandHandler
-    void handle(SignLetterCommand c) {
-        requireOutgoingVisible(c.actor());
-        Permissions.require(c.actor(), "sign", Role.SIGNER);
-        if (content.signatory() == null || !content.signatory().id().equals(c.actor().personId())) {
+    /**
+     * Checks that the actor may sign now; returns the PDF of record to sign (null: the letter is signed by
+     * typed name, ระเบียบ ฉบับที่ ๔).
+     */
+    String planSigning(Actor actor) {
+        requireOutgoingVisible(actor);
+        Permissions.require(actor, "sign", Role.SIGNER);
+        if (content.signatory() == null || !content.signatory().id().equals(actor.personId())) {
             throw LetterException.forbidden("NOT_THE_SIGNATORY", "only the letter's signatory may sign it");
         }
         if (status == LetterStatus.SIGNED || (status != LetterStatus.APPROVED && !signers.isEmpty())) {
@@ -179,8 +246,16 @@ class Letter {
             // the signed bytes must be exactly what was approved (DOMAIN.md §9 "Signing")
             throw LetterException.conflict("CONTENT_CHANGED_SINCE_APPROVAL", "content differs from what was approved");
         }
-        apply(new LetterSignedEvent(letterId, c.actor().ref(), "TYPED_NAME",
-                c.actor().assurance() == null ? "PASSWORD" : c.actor().assurance(), hash, c.at()));
+        return pdfSha256;
+    }
+
+    /** Signs: by typed name, or (with {@code signedPdf}, already stored) with a PAdES signature. */
+    void sign(Actor actor, String signedPdf, Instant at) {
+        apply(new LetterSignedEvent(letterId, actor.ref(), signedPdf == null ? "TYPED_NAME" : "PADES",
+                actor.assurance() == null ? "PASSWORD" : actor.assurance(), approvedHash, at));
+        if (signedPdf != null) {
+            recordPdf(PdfStep.SIGNATURE, signedPdf, actor.ref(), at);
+        }
     }
 
     // ------------------------------------------------------------------ dispatch (called by LetterDispatcher)
@@ -200,12 +275,21 @@ class Letter {
         if (content.kind().addressed() && content.to().isEmpty()) {
             throw LetterException.conflict("LETTER_HAS_NO_RECIPIENT", "an addressed letter needs a recipient");
         }
+        if (numberedAtApproval) {
+            return null; // ออกเลข happened at approval: the PDF of record prints it
+        }
         RegisterBookType type = content.kind().book(content.circular());
         return type == null ? null : new RegisterBookId(agencyCode, type, ThaiText.buddhistYear(at));
     }
 
+    /** Sends with the number issued now ({@code bookId}, {@code issued}) or, if numbered at approval, that one. */
     void dispatch(Actor actor, RegisterBookId bookId, Long issued, Instant at) {
-        String printed = bookId == null ? null : LetterNumbers.format(bookId, issued, agencyCode, ownerUnitCode);
+        if (numberedAtApproval) {
+            bookId = new RegisterBookId(agencyCode, book, yearBE);
+            issued = registerNumber;
+        }
+        String printed = numberedAtApproval ? number
+                : bookId == null ? null : LetterNumbers.format(bookId, issued, agencyCode, ownerUnitCode);
         List<LetterDispatchedEvent.Dispatch> deliveries = new ArrayList<>();
         boolean mostSecret = content.secrecy() == Secrecy.MOST_SECRET;
         for (Recipient r : content.to()) {
@@ -216,7 +300,7 @@ class Letter {
         }
         apply(new LetterDispatchedEvent(letterId, agencyCode, agencyName, actor.ref(),
                 bookId == null ? null : bookId.book(), bookId == null ? null : bookId.yearBE(), issued, printed,
-                deliveries, content, List.copyOf(signers), at));
+                deliveries, content, List.copyOf(signers), at, numberedAtApproval ? letterDate : at, pdfSha256));
     }
 
     private LetterDispatchedEvent.Dispatch dispatchTo(Recipient r, boolean copyOnly, boolean mostSecret) {
@@ -228,12 +312,18 @@ class Letter {
                 CopyIds.copyId(letterId, r.agencyCode()));
     }
 
-    /** Returns the book and number to void, or null when the letter had none. */
+    /**
+     * Cancels a dispatched letter, or one numbered at approval and not yet sent. Returns the book of the number
+     * to void, or null when the letter had none.
+     */
     RegisterBookId cancel(Actor actor, String reason, Instant at) {
         requireOutgoingVisible(actor);
         Permissions.require(actor, "cancel", Role.CLERK);
-        if (status != LetterStatus.DISPATCHED) {
-            throw LetterException.conflict("LETTER_NOT_DISPATCHED", "only a dispatched letter can be cancelled, is " + status);
+        boolean numberedUnsent = numberedAtApproval
+                && (status == LetterStatus.APPROVED || status == LetterStatus.SIGNED);
+        if (status != LetterStatus.DISPATCHED && !numberedUnsent) {
+            throw LetterException.conflict("LETTER_NOT_DISPATCHED",
+                    "only a dispatched or numbered letter can be cancelled, is " + status);
         }
         if (reason == null || reason.isBlank()) {
             throw new InvalidFieldsException("REASON_REQUIRED", List.of(new FieldError("reason", "required")));
@@ -244,6 +334,10 @@ class Letter {
 
     Long registerNumber() {
         return registerNumber;
+    }
+
+    String number() {
+        return number;
     }
 
     @CommandHandler
@@ -273,7 +367,7 @@ class Letter {
         }
         apply(new LetterDeliveredEvent(c.copyId(), c.sourceLetterId(), c.fromAgencyCode(), c.fromAgencyName(),
                 c.agencyCode(), c.addressees(), c.copyOnly(), c.content(), c.number(), c.letterDate(), c.signedBy(),
-                c.at()));
+                c.at(), c.pdfSha256()));
     }
 
     /** Checks that the actor may receive this copy now and names the received book. */
@@ -289,6 +383,11 @@ class Letter {
     void receive(Actor actor, RegisterBookId bookId, long issued, Instant at) {
         apply(new LetterReceivedEvent(letterId, sourceLetterId, agencyCode, actor.ref(), bookId.yearBE(), issued,
                 ThaiText.thaiDigits(issued), at));
+    }
+
+    /** The verification of the delivered PDF of record, whatever it found. */
+    void recordVerification(String verifiedPdf, DocumentVerification verification, Actor actor, Instant at) {
+        apply(new LetterVerifiedEvent(letterId, verifiedPdf, verification, actor.ref(), at));
     }
 
     static Letter importPaper(PaperLetterImportedEvent imported) {
@@ -374,8 +473,8 @@ class Letter {
 
     // ------------------------------------------------------------------ filing (both directions)
 
-    @CommandHandler
-    void handle(FileLetterCommand c) {
+    /** Checks that the actor may file now; returns the PDF of record to preserve (null: none). */
+    String planFiling(FileLetterCommand c) {
         if (direction == Direction.OUTGOING) {
             requireOutgoingVisible(c.actor());
         } else {
@@ -411,6 +510,10 @@ class Letter {
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException("FILING_INVALID", errors);
         }
+        return pdfSha256;
+    }
+
+    void file(FileLetterCommand c) {
         Integer years = c.permanent() ? null : (c.retentionYears() == null ? DEFAULT_RETENTION_YEARS : c.retentionYears());
         Integer keepUntil = years == null ? null : ThaiText.buddhistYear(c.at()) + years;
         apply(new LetterFiledEvent(letterId, c.actor().ref(), c.fileCode().trim(), years, c.permanent(), keepUntil,
@@ -490,6 +593,35 @@ class Letter {
     }
 
     @EventSourcingHandler
+    void on(LetterNumberedEvent e) {
+        book = e.book();
+        yearBE = e.yearBE();
+        registerNumber = e.registerNumber();
+        number = e.number();
+        letterDate = e.at();
+        numberedAtApproval = true;
+    }
+
+    @EventSourcingHandler
+    void on(LetterPdfRecordedEvent e) {
+        pdfSha256 = e.sha256();
+    }
+
+    @EventSourcingHandler
+    void on(LetterApprovalInvalidatedEvent e) {
+        status = LetterStatus.DRAFT;
+        approvedHash = null;
+        signers.clear();
+        pdfSha256 = null;
+        book = null;
+        yearBE = null;
+        registerNumber = null;
+        number = null;
+        letterDate = null;
+        numberedAtApproval = false;
+    }
+
+    @EventSourcingHandler
     void on(LetterReturnedEvent e) {
         status = LetterStatus.RETURNED;
     }
@@ -533,6 +665,7 @@ class Letter {
         addressees = new ArrayList<>(e.addressees());
         content = e.content();
         number = e.number();
+        pdfSha256 = e.pdfSha256();
         status = LetterStatus.DELIVERED;
     }
 

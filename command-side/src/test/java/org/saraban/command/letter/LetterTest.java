@@ -85,6 +85,7 @@ import org.saraban.api.letter.FileLetterCommand;
 import org.saraban.api.letter.ImportPaperLetterCommand;
 import org.saraban.api.letter.ImportedLetter;
 import org.saraban.api.letter.LetterAcknowledgedEvent;
+import org.saraban.api.letter.LetterApprovalInvalidatedEvent;
 import org.saraban.api.letter.LetterApprovedEvent;
 import org.saraban.api.letter.LetterCancelledEvent;
 import org.saraban.api.letter.LetterContent;
@@ -312,8 +313,27 @@ class LetterTest {
         }
 
         @Test
-        void an_approved_letter_is_not_editable() {
+        void editing_an_approved_letter_invalidates_the_approval_and_makes_it_a_draft_again() {
+            fixture.given(signedHistory(LETTER, external()))
+                    .when(new EditDraftLetterCommand(LETTER, null, AUTHOR, revised, LATER))
+                    .expectEvents(new LetterApprovalInvalidatedEvent(LETTER, AUTHOR.ref(), "แก้ไขหนังสือหลังอนุมัติ",
+                                    null, LATER),
+                            new DraftLetterEditedEvent(LETTER, AUTHOR.ref(), revised, LATER));
+        }
+
+        @Test
+        void a_letter_edited_after_approval_must_be_approved_again_before_it_is_signed() {
             fixture.given(approvedHistory(LETTER, external()))
+                    .andGiven(new LetterApprovalInvalidatedEvent(LETTER, AUTHOR.ref(), "แก้ไขหนังสือหลังอนุมัติ", null,
+                            LATER), new DraftLetterEditedEvent(LETTER, AUTHOR.ref(), revised, LATER))
+                    .when(new SignLetterCommand(LETTER, null, SIGNER, LATER))
+                    .expectException(refused(CONFLICT, "LETTER_NOT_APPROVED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_dispatched_letter_is_not_editable() {
+            fixture.given(dispatchedHistory())
                     .when(new EditDraftLetterCommand(LETTER, null, AUTHOR, revised, LATER))
                     .expectException(refused(CONFLICT, "LETTER_NOT_EDITABLE"))
                     .expectNoEvents();
