@@ -215,6 +215,11 @@ class Letter {
         return pdfSha256;
     }
 
+    /** What the PDF of record prints: the approved content with the number and date issued at approval. */
+    LetterOfRecord ofRecord() {
+        return new LetterOfRecord(letterId, agencyCode, agencyName, content, number, letterDate);
+    }
+
     @CommandHandler
     void handle(ReturnLetterCommand c) {
         requireOutgoingVisible(c.actor());
@@ -605,6 +610,9 @@ class Letter {
     @EventSourcingHandler
     void on(LetterPdfRecordedEvent e) {
         pdfSha256 = e.sha256();
+        if (e.step() == PdfStep.RENDERED && letterDate == null) {
+            letterDate = e.at(); // a kind without a register: dated at approval all the same
+        }
     }
 
     @EventSourcingHandler

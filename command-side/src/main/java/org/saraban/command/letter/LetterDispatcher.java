@@ -75,7 +75,7 @@ public class LetterDispatcher {
             String rendered = documents.render(record);
             letter.execute(l -> l.recordPdf(PdfStep.RENDERED, rendered, c.actor().ref(), c.at()));
             if (!letter.invoke(Letter::approverSigns)) {
-                String visa = documents.sign(rendered, c.actor().ref(), PdfStep.VISA, c.at());
+                String visa = documents.sign(rendered, record, c.actor().ref(), PdfStep.VISA, c.at());
                 letter.execute(l -> l.recordPdf(PdfStep.VISA, visa, c.actor().ref(), c.at()));
             }
         }
@@ -87,7 +87,8 @@ public class LetterDispatcher {
     public void handle(SignLetterCommand c) {
         Aggregate<Letter> letter = load(c.letterId(), c.expectedVersion());
         String pdf = letter.invoke(l -> l.planSigning(c.actor()));
-        String signed = pdf == null ? null : documents.sign(pdf, c.actor().ref(), PdfStep.SIGNATURE, c.at());
+        String signed = pdf == null ? null
+                : documents.sign(pdf, letter.invoke(Letter::ofRecord), c.actor().ref(), PdfStep.SIGNATURE, c.at());
         letter.execute(l -> l.sign(c.actor(), signed, c.at()));
     }
 

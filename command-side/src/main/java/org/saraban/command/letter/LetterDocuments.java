@@ -30,9 +30,11 @@ public interface LetterDocuments {
 
     /**
      * Adds {@code signer}'s PAdES-B-T signature to the stored PDF as a new revision: {@link PdfStep#VISA} (the
-     * approver's, small, at the foot) or {@link PdfStep#SIGNATURE} (in the signatory's box), and stores it.
+     * approver's, beside the signatory's box) or {@link PdfStep#SIGNATURE} (in the signatory's box, followed by
+     * the validation data of every signature: PAdES-B-LT, so the letter dispatched can be verified anywhere),
+     * and stores it. {@code letter} is what the PDF prints, for placing the visible signature.
      */
-    String sign(String pdfSha256, PersonRef signer, PdfStep step, Instant at);
+    String sign(String pdfSha256, LetterOfRecord letter, PersonRef signer, PdfStep step, Instant at);
 
     /** Verifies the stored PDF: every signature, its timestamp and its certificate. */
     DocumentVerification verify(String pdfSha256);
@@ -51,7 +53,7 @@ public interface LetterDocuments {
         }
 
         @Override
-        public String sign(String pdfSha256, PersonRef signer, PdfStep step, Instant at) {
+        public String sign(String pdfSha256, LetterOfRecord letter, PersonRef signer, PdfStep step, Instant at) {
             throw unavailable();
         }
 

@@ -102,11 +102,12 @@ class DigitallySignedLetterTest {
         }
 
         @Override
-        public String sign(String pdfSha256, PersonRef signer, PdfStep step, Instant at) {
+        public String sign(String pdfSha256, LetterOfRecord letter, PersonRef signer, PdfStep step, Instant at) {
             if (failure != null) {
                 throw failure;
             }
-            calls.add(step + " by " + signer.id() + " on " + pdfSha256);
+            calls.add(step + " by " + signer.id() + " on " + pdfSha256 + " of " + letter.number() + " dated "
+                    + letter.letterDate());
             return "pdf-" + step.name().toLowerCase();
         }
 
@@ -178,7 +179,7 @@ class DigitallySignedLetterTest {
                 .expectResultMessagePayload(Map.of("registerNumber", 1L))
                 .expectEvents(approvedDigitally().subList(2, 6).toArray());
         assertThat(documents.calls).containsExactly("render สพร ๐๑/๑ dated " + APPROVED_AT,
-                "VISA by p-approver on pdf-rendered");
+                "VISA by p-approver on pdf-rendered of สพร ๐๑/๑ dated " + APPROVED_AT);
         assertThat(bookEvents(SENT_2569)).containsExactly(new NumberIssuedEvent(SENT_2569.value(), AGENCY,
                 RegisterBookType.SENT, 2569, 1, LETTER, APPROVER.ref(), APPROVED_AT));
     }
@@ -222,7 +223,7 @@ class DigitallySignedLetterTest {
         fixture.given(approvedDigitally())
                 .when(new SignLetterCommand(LETTER, null, SIGNER, LATER))
                 .expectEvents(signedDigitally().subList(6, 8).toArray());
-        assertThat(documents.calls).containsExactly("SIGNATURE by p-signer on pdf-visa");
+        assertThat(documents.calls).containsExactly("SIGNATURE by p-signer on pdf-visa of สพร ๐๑/๑ dated " + APPROVED_AT);
     }
 
     @Test

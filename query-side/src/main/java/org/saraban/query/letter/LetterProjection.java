@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -22,6 +23,8 @@ import org.saraban.api.letter.DraftLetterCreatedEvent;
 import org.saraban.api.letter.DraftLetterEditedEvent;
 import org.saraban.api.letter.ImportedLetter;
 import org.saraban.api.letter.LetterAcknowledgedEvent;
+import org.saraban.api.letter.DocumentVerification;
+import org.saraban.api.letter.LetterApprovalInvalidatedEvent;
 import org.saraban.api.letter.LetterApprovedEvent;
 import org.saraban.api.letter.LetterCancelledEvent;
 import org.saraban.api.letter.LetterContent;
@@ -29,12 +32,16 @@ import org.saraban.api.letter.LetterDeliveredEvent;
 import org.saraban.api.letter.LetterDeliveryRecordedEvent;
 import org.saraban.api.letter.LetterDispatchedEvent;
 import org.saraban.api.letter.LetterFiledEvent;
+import org.saraban.api.letter.LetterNumberedEvent;
+import org.saraban.api.letter.LetterPdfRecordedEvent;
 import org.saraban.api.letter.LetterReceivedEvent;
 import org.saraban.api.letter.LetterReturnedEvent;
 import org.saraban.api.letter.LetterRoutedEvent;
 import org.saraban.api.letter.LetterSignedEvent;
 import org.saraban.api.letter.LetterSubmittedEvent;
+import org.saraban.api.letter.LetterVerifiedEvent;
 import org.saraban.api.letter.PaperLetterImportedEvent;
+import org.saraban.api.letter.PdfStep;
 import org.saraban.api.letter.Recipient;
 import org.saraban.api.letter.RegisterBookType;
 import org.saraban.api.letter.RouteAcknowledgedEvent;
@@ -83,11 +90,13 @@ public class LetterProjection {
             d.put("participants", new ArrayList<>(List.of(e.author().id())));
             putContent(d, e.content());
             d.put("status", "DRAFT");
-            d.put("number", null); // ออกเลข happens at dispatch, never at draft
+            d.put("number", null); // ออกเลข happens at dispatch (or at approval when signed digitally), never at draft
             d.put("date", null);
             d.put("dateThai", null);
             Docs.putTime(d, "createdAt", e.at());
             d.put("signatures", new ArrayList<Document>());
+            d.put("pdfSha256", null);
+            d.put("pdfRevisions", new ArrayList<Document>());
             d.put("deliveries", new ArrayList<Document>());
             d.put("routes", new ArrayList<Document>());
             d.put("routeUnits", new ArrayList<String>());
@@ -126,6 +135,87 @@ public class LetterProjection {
         });
     }
 
+    /** ออกเลข at approval: the register row appears now, the letter is sent later with this number. */
+    @EventHandler
+    void on(LetterNumberedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        long position = position(token, meta);
+        letter(e.letterId(), token, meta, seq, d -> {
+            d.put("number", e.number());
+            d.put("book", e.book().path());
+            d.put("yearBE", e.yearBE());
+            d.put("registerNumber", e.registerNumber());
+            d.put("date", Docs.iso(e.at()));
+            d.put("dateThai", ThaiText.date(e.at()));
+            history(d, seq, "LetterNumbered", "ออกเลขที่ " + e.number() + " เพื่อลงนามอิเล็กทรอนิกส์", e.by(), e.at(),
+                    null);
+        });
+        String id = rowId(e.agencyCode(), e.book(), e.yearBE(), e.registerNumber());
+        store.registerRows().create(id, position, r -> {
+            sentRow(r, e.agencyCode(), e.agencyName(), e.book(), e.yearBE(), e.registerNumber(), e.letterId(),
+                    e.number(), e.at(), e.content());
+            r.put("action", "ออกเลขแล้ว รอลงนามและส่ง");
+        });
+    }
+
+    /** A new revision of the PDF of record; a visa is also listed among the letter's signatures. */
+    @EventHandler
+    void on(LetterPdfRecordedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        letter(e.letterId(), token, meta, seq, d -> {
+            d.put("pdfSha256", e.sha256());
+            Document revision = new Document("step", e.step().name()).append("sha256", e.sha256())
+                    .append("previousSha256", e.previousSha256()).append("by", Docs.of(e.by()));
+            Docs.putTime(revision, "at", e.at());
+            List<Document> revisions = d.getList("pdfRevisions", Document.class);
+            if (revisions == null) {
+                revisions = new ArrayList<>();
+                d.put("pdfRevisions", revisions);
+            }
+            revisions.add(revision);
+            List<Document> signatures = d.getList("signatures", Document.class);
+            switch (e.step()) {
+                case VISA -> {
+                    Document visa = new Document("signer", Docs.of(e.by())).append("method", "PADES")
+                            .append("role", "VISA").append("pdfSha256", e.sha256());
+                    Docs.putTime(visa, "at", e.at());
+                    signatures.add(visa);
+                }
+                case SIGNATURE -> {
+                    if (!signatures.isEmpty()) {
+                        signatures.get(signatures.size() - 1).put("pdfSha256", e.sha256());
+                    }
+                }
+                default -> {
+                }
+            }
+            history(d, seq, "LetterPdfRecorded", PDF_STEP_THAI.get(e.step()), e.by(), e.at(), null);
+        });
+    }
+
+    private static final Map<PdfStep, String> PDF_STEP_THAI = Map.of(
+            PdfStep.RENDERED, "จัดทำหนังสือเป็น PDF/A-3b ฉบับจริง",
+            PdfStep.VISA, "ลงนามกำกับ (ตรวจทาน) ด้วยลายมือชื่ออิเล็กทรอนิกส์",
+            PdfStep.SIGNATURE, "ลงลายมือชื่ออิเล็กทรอนิกส์ (PAdES)",
+            PdfStep.RECEIPT_STAMP, "ประทับตรารับหนังสือบนฉบับที่ลงนามแล้ว",
+            PdfStep.PRESERVED, "ประทับเวลาเพื่อการเก็บรักษาระยะยาว (PAdES-B-LTA)");
+
+    /** An edit after approval: the approval, the signatures, the PDF and a number issued at approval lapse. */
+    @EventHandler
+    void on(LetterApprovalInvalidatedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        letter(e.letterId(), token, meta, seq, d -> {
+            d.put("status", "DRAFT");
+            d.put("approvedContentHash", null);
+            d.put("signatures", new ArrayList<Document>());
+            d.put("pdfSha256", null);
+            for (String field : List.of("number", "book", "yearBE", "registerNumber", "date", "dateThai")) {
+                d.put(field, null);
+            }
+            history(d, seq, "LetterApprovalInvalidated", e.voidedNumber() == null
+                    ? "แก้ไขหลังอนุมัติ การอนุมัติและการลงนามสิ้นผล"
+                    : "แก้ไขหลังอนุมัติ การอนุมัติและการลงนามสิ้นผล ยกเลิกเลขที่ " + e.voidedNumber(), e.by(), e.at(),
+                    e.reason());
+        });
+    }
+
     @EventHandler
     void on(LetterReturnedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
         letter(e.letterId(), token, meta, seq, d -> {
@@ -140,10 +230,12 @@ public class LetterProjection {
         letter(e.letterId(), token, meta, seq, d -> {
             d.put("status", "SIGNED");
             Document sig = new Document("signer", Docs.of(e.signer())).append("method", e.method())
-                    .append("assurance", e.assurance()).append("contentHash", e.contentHash());
+                    .append("role", "SIGNATORY").append("assurance", e.assurance())
+                    .append("contentHash", e.contentHash());
             Docs.putTime(sig, "at", e.at());
             d.getList("signatures", Document.class).add(sig);
-            history(d, seq, "LetterSigned", "ลงนาม (" + e.method() + ")", e.signer(), e.at(), null);
+            history(d, seq, "LetterSigned", "PADES".equals(e.method()) ? "ลงนามด้วยลายมือชื่ออิเล็กทรอนิกส์"
+                    : "ลงนาม (" + e.method() + ")", e.signer(), e.at(), null);
         });
     }
 
@@ -157,8 +249,8 @@ public class LetterProjection {
             d.put("yearBE", e.yearBE());
             d.put("registerNumber", e.registerNumber());
             Docs.putTime(d, "dispatchedAt", e.at());
-            d.put("date", Docs.iso(e.at()));
-            d.put("dateThai", ThaiText.date(e.at()));
+            d.put("date", Docs.iso(e.letterDate()));
+            d.put("dateThai", ThaiText.date(e.letterDate()));
             d.put("dispatchedBy", Docs.of(e.by()));
             List<Document> deliveries = new ArrayList<>();
             for (LetterDispatchedEvent.Dispatch x : e.deliveries()) {
@@ -172,27 +264,36 @@ public class LetterProjection {
             }
             d.put("deliveries", deliveries);
             d.put("unacknowledged", deliveries.stream().anyMatch(x -> "SENT".equals(x.get("status"))));
-            history(d, seq, "LetterDispatched",
-                    e.number() == null ? "ส่งหนังสือ" : "ออกเลขที่ " + e.number() + " และส่งหนังสือ", e.by(), e.at(), null);
+            boolean numberedBefore = !e.letterDate().equals(e.at());
+            history(d, seq, "LetterDispatched", e.number() == null || numberedBefore ? "ส่งหนังสือ"
+                    : "ออกเลขที่ " + e.number() + " และส่งหนังสือ", e.by(), e.at(), null);
         });
         if (e.book() != null) { // the row comes from the event alone: no need to read the letter's view
             String id = rowId(e.agencyCode(), e.book(), e.yearBE(), e.registerNumber());
             store.registerRows().create(id, position, r -> {
-                rowKey(r, e.agencyCode(), e.book(), e.yearBE(), e.registerNumber(), e.letterId());
-                r.put("number", e.number());
-                r.put("date", Docs.iso(e.at()));
-                r.put("dateThai", ThaiText.date(e.at()));
-                Docs.putTime(r, "registeredAt", e.at());
-                r.put("from", e.agencyName() == null ? e.agencyCode() : e.agencyName());
-                r.put("to", String.join(", ", e.content().to().stream().map(Recipient::label).toList()));
-                r.put("subject", registerSubject(e.content().subject(), e.content().secrecy()));
+                sentRow(r, e.agencyCode(), e.agencyName(), e.book(), e.yearBE(), e.registerNumber(), e.letterId(),
+                        e.number(), e.letterDate(), e.content());
                 long electronic = e.deliveries().stream().filter(x -> x.method() == DeliveryMethod.ELECTRONIC).count();
                 r.put("action", electronic == e.deliveries().size() ? "ส่งทางระบบสารบรรณอิเล็กทรอนิกส์"
                         : electronic == 0 ? "ส่งนอกระบบ" : "ส่งทางระบบและนอกระบบ");
-                r.put("remark", e.content().circular() ? "หนังสือเวียน" : null);
-                r.put("voided", false);
             });
         }
+    }
+
+    /** The sending register's columns, from the number's own event (no need to read the letter's view). */
+    private static void sentRow(Document r, String agencyCode, String agencyName, RegisterBookType book, int yearBE,
+                                long registerNumber, String letterId, String number, Instant letterDate,
+                                LetterContent content) {
+        rowKey(r, agencyCode, book, yearBE, registerNumber, letterId);
+        r.put("number", number);
+        r.put("date", Docs.iso(letterDate));
+        r.put("dateThai", ThaiText.date(letterDate));
+        Docs.putTime(r, "registeredAt", letterDate);
+        r.put("from", agencyName == null ? agencyCode : agencyName);
+        r.put("to", String.join(", ", content.to().stream().map(Recipient::label).toList()));
+        r.put("subject", registerSubject(content.subject(), content.secrecy()));
+        r.put("remark", content.circular() ? "หนังสือเวียน" : null);
+        r.put("voided", false);
     }
 
     @EventHandler
@@ -265,9 +366,12 @@ public class LetterProjection {
             Docs.putTime(d, "deliveredAt", e.at());
             List<Document> sigs = new ArrayList<>();
             for (PersonRef p : e.signedBy() == null ? List.<PersonRef>of() : e.signedBy()) {
-                sigs.add(new Document("signer", Docs.of(p)).append("method", "TYPED_NAME"));
+                sigs.add(new Document("signer", Docs.of(p)).append("method", e.pdfSha256() == null ? "TYPED_NAME" : "PADES")
+                        .append("role", "SIGNATORY"));
             }
             d.put("signatures", sigs);
+            d.put("pdfSha256", e.pdfSha256());
+            d.put("pdfRevisions", new ArrayList<Document>());
             d.put("routes", new ArrayList<Document>());
             Set<String> participants = new LinkedHashSet<>();
             e.addressees().stream().map(Recipient::personId).filter(p -> p != null).forEach(participants::add);
@@ -413,6 +517,34 @@ public class LetterProjection {
                 Docs.putTime(r, "completedAt", e.at());
             });
             history(d, seq, "RouteCompleted", "ดำเนินการเสร็จแล้ว", e.by(), e.at(), e.note());
+        });
+    }
+
+    /** What the receiving agency's verification of the delivered PDF found, kept with the copy. */
+    @EventHandler
+    void on(LetterVerifiedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
+        DocumentVerification v = e.verification();
+        letter(e.copyId(), token, meta, seq, d -> {
+            List<Document> signatures = new ArrayList<>();
+            for (DocumentVerification.Signature x : v.signatures()) {
+                Document sig = new Document("kind", x.kind()).append("signerName", x.signerName())
+                        .append("level", x.level()).append("intact", x.intact())
+                        .append("certificateStatus", x.certificateStatus());
+                if (x.signingTime() != null) {
+                    Docs.putTime(sig, "signingTime", x.signingTime());
+                }
+                if (x.timestampTime() != null) {
+                    Docs.putTime(sig, "timestampTime", x.timestampTime());
+                }
+                signatures.add(sig);
+            }
+            Document verification = new Document("valid", v.valid()).append("level", v.level())
+                    .append("summaryThai", v.summaryThai()).append("pdfSha256", e.pdfSha256())
+                    .append("signatures", signatures).append("by", Docs.of(e.by()));
+            Docs.putTime(verification, "at", e.at());
+            d.put("verification", verification);
+            history(d, seq, "LetterVerified", (v.valid() ? "ตรวจสอบลายมือชื่ออิเล็กทรอนิกส์แล้ว ถูกต้อง: "
+                    : "ตรวจสอบลายมือชื่ออิเล็กทรอนิกส์แล้ว ไม่ผ่าน: ") + v.summaryThai(), e.by(), e.at(), null);
         });
     }
 

@@ -25,6 +25,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.saraban.command.letter.DeliveryPolicy;
 import org.saraban.command.letter.LetterDispatcher;
+import org.saraban.command.letter.LetterDocuments;
 import org.saraban.command.register.RegisterBook;
 import org.saraban.command.store.MongoEventStorageEngine;
 import org.saraban.query.letter.LetterProjection;
@@ -123,8 +124,9 @@ public class AxonConfig {
 
     @Bean
     LetterDispatcher letterDispatcher(@Qualifier("letterRepository") Repository<?> letterRepository,
-                                      @Qualifier("registerBookRepository") Repository<RegisterBook> registerBookRepository) {
-        return new LetterDispatcher(letterRepository, registerBookRepository);
+                                      @Qualifier("registerBookRepository") Repository<RegisterBook> registerBookRepository,
+                                      LetterDocuments letterDocuments) {
+        return new LetterDispatcher(letterRepository, registerBookRepository, letterDocuments);
     }
 
     @Bean

@@ -69,7 +69,9 @@ public class DemoDirectory implements ApplicationRunner {
                 "Office of the Public Sector Development Commission",
                 "ถนนพิษณุโลก แขวงดุสิต เขตดุสิต กรุงเทพฯ ๑๐๓๐๐", "saraban@opdc.go.th", "๐ ๒๓๕๖ ๙๙๙๙", List.of(
                 new Agency.Unit("๐๑", "สำนักงานเลขาธิการ"),
-                new Agency.Unit("๑๐", "กองนวัตกรรมและเทคโนโลยีเพื่อการบริหาร"))));
+                new Agency.Unit("๑๐", "กองนวัตกรรมและเทคโนโลยีเพื่อการบริหาร")),
+                // this agency signs its external letters digitally (PAdES), the others by typed name (ADR 0006)
+                List.of("EXTERNAL")));
 
         person("dga.clerk", "นางสาวกมลวรรณ ใจสว่าง", "เจ้าหน้าที่บริหารงานทั่วไป", "สพร", "๐๔", Role.CLERK);
         person("dga.officer", "นายธนกร ศรีวิไล", "นักพัฒนาระบบ", "สพร", "๐๒", Role.OFFICER);
@@ -87,6 +89,7 @@ public class DemoDirectory implements ApplicationRunner {
         person("opdc.officer", "นายกิตติพงษ์ สายทอง", "นักวิชาการคอมพิวเตอร์", "นร ๑๒", "๑๐", Role.OFFICER);
         person("opdc.director", "นางนภาพร จันทร์หอม", "ผู้อำนวยการกองนวัตกรรมและเทคโนโลยีเพื่อการบริหาร", "นร ๑๒", "๑๐",
                 Role.APPROVER, Role.SIGNER);
+        person("opdc.head", "นายประเสริฐ ชัยมงคล", "ผู้อำนวยการกลุ่มงานพัฒนาระบบ", "นร ๑๒", "๑๐", Role.APPROVER);
         person("admin", "ผู้ดูแลระบบ", "ผู้ดูแลระบบ", null, null, Role.ADMIN);
     }
 

@@ -1,17 +1,27 @@
 package org.saraban.web.directory;
 
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.saraban.api.common.FieldError;
+import org.saraban.api.common.InvalidFieldsException;
+import org.saraban.api.common.PermissionDeniedException;
+import org.saraban.api.common.Role;
+import org.saraban.api.letter.LetterKind;
 import org.saraban.query.directory.Agency;
 import org.saraban.query.directory.Directory;
 import org.saraban.query.directory.Person;
 import org.saraban.web.security.CurrentActor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,7 +54,45 @@ public class DirectoryController {
         Agency.Unit unit = agency == null ? null : agency.unit(p.unitCode());
         me.put("unitName", unit == null ? null : unit.name());
         me.put("roles", p.roles().stream().map(Enum::name).sorted().toList());
+        me.put("signatureRequired", agency == null ? List.of() : agency.signatureRequired());
         return me;
+    }
+
+    /** The body of {@code PUT /api/agencies/{code}/signature-required}. */
+    public record SignatureRequiredRequest(List<String> kinds) {
+    }
+
+    /**
+     * The agency setting of ADR 0006: which letter kinds are signed digitally (PAdES) from now on. Letters
+     * approved before keep the way they were approved. Administrators only.
+     */
+    @PutMapping(path = "/api/agencies/{code}/signature-required", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Set the letter kinds an agency signs digitally (administrators)")
+    public Agency setSignatureRequired(@PathVariable String code, @RequestBody SignatureRequiredRequest body) {
+        Person me = currentActor.person();
+        if (!me.roles().contains(Role.ADMIN)) {
+            throw new PermissionDeniedException("ROLE_REQUIRED", "only an administrator changes agency settings");
+        }
+        Agency agency = directory.agency(code).orElseThrow(() -> new InvalidFieldsException("AGENCY_UNKNOWN",
+                List.of(new FieldError("code", "no agency with this code"))));
+        List<String> kinds = body == null || body.kinds() == null ? null : body.kinds();
+        if (kinds == null) {
+            throw new InvalidFieldsException("KINDS_REQUIRED", List.of(new FieldError("kinds", "required")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            String k = kinds.get(i);
+            if (k == null || Arrays.stream(LetterKind.values()).noneMatch(v -> v.name().equals(k))) {
+                errors.add(new FieldError("kinds[" + i + "]", "must be one of " + Arrays.toString(LetterKind.values())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException("KINDS_INVALID", errors);
+        }
+        Agency updated = agency.withSignatureRequired(kinds.stream().distinct().toList());
+        directory.saveAgency(updated);
+        return updated;
     }
 
     @GetMapping(path = "/api/agencies", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +24,7 @@ import org.saraban.api.common.NotFoundException;
 import org.saraban.api.common.PersonRef;
 import org.saraban.api.letter.AcknowledgeRouteCommand;
 import org.saraban.api.letter.ApproveLetterCommand;
+import org.saraban.api.letter.LetterKind;
 import org.saraban.api.letter.CancelLetterCommand;
 import org.saraban.api.letter.CompleteRouteCommand;
 import org.saraban.api.letter.CreateDraftLetterCommand;
@@ -161,11 +164,18 @@ public class LetterController {
     }
 
     @PostMapping("/{id}/approve")
-    @Operation(summary = "Approve the draft (the approver it was submitted to)")
+    @Operation(summary = "Approve the draft (the approver it was submitted to); a kind the agency signs digitally "
+            + "is numbered now and its PDF of record made, with the approver's visa")
     public ResponseEntity<Document> approve(@PathVariable String id, @RequestBody(required = false) CommentRequest body,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return act(id, actor -> new ApproveLetterCommand(id, version(ifMatch), actor,
-                body == null ? null : body.comment(), clock.instant()));
+                body == null ? null : body.comment(), signatureRequired(actor.agencyCode()), clock.instant()));
+    }
+
+    /** The agency setting of ADR 0006: which kinds it signs digitally. */
+    private Set<LetterKind> signatureRequired(String agencyCode) {
+        return directory.agency(agencyCode).map(a -> a.signatureRequired().stream().map(LetterKind::valueOf)
+                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
     }
 
     @PostMapping("/{id}/return")
@@ -181,7 +191,8 @@ public class LetterController {
     }
 
     @PostMapping("/{id}/sign")
-    @Operation(summary = "The signatory signs (typed-name signature until PAdES lands)")
+    @Operation(summary = "The signatory signs: a PAdES signature on the PDF of record for a kind the agency signs "
+            + "digitally, else the typed-name signature")
     public ResponseEntity<Document> sign(@PathVariable String id, @RequestBody(required = false) SignRequest body,
                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return act(id, actor -> {
@@ -278,10 +289,11 @@ public class LetterController {
     }
 
     @GetMapping(path = "/{id}/pdf", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    @Operation(summary = "The letter as PDF in its form, a received copy with its receipt stamp (the scan, for an imported paper letter)")
+    @Operation(summary = "The letter as PDF in its form, a received copy with its receipt stamp (the scan, for an "
+            + "imported paper letter; the signed PDF of record, for a digitally signed letter)")
     public void pdf(@PathVariable String id, HttpServletResponse response) throws IOException {
         Document view = visible(id, currentActor.actor());
-        String scan = view.getString("scanSha256");
+        String scan = view.getString("scanSha256") != null ? view.getString("scanSha256") : view.getString("pdfSha256");
         response.setContentType(MediaType.APPLICATION_PDF_VALUE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"letter-" + id + ".pdf\"");
         if (scan != null) {

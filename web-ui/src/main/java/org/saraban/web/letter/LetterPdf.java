@@ -4,6 +4,13 @@ import java.util.List;
 import java.util.Objects;
 
 import org.bson.Document;
+import org.saraban.api.common.ThaiText;
+import org.saraban.api.letter.Enclosure;
+import org.saraban.api.letter.LetterContent;
+import org.saraban.api.letter.Recipient;
+import org.saraban.api.letter.Secrecy;
+import org.saraban.api.letter.Urgency;
+import org.saraban.command.letter.LetterDocuments;
 import org.saraban.query.directory.Agency;
 import org.saraban.query.directory.Directory;
 import org.saraban.signing.pades.ReceiptStamp;
@@ -73,6 +80,33 @@ public class LetterPdf {
                 owner == null || owner.getString("name") == null ? null : new OwnerUnit(owner.getString("name"),
                         owner.getString("phone"), owner.getString("fax"), owner.getString("email")),
                 labels(v.getList("copiesTo", Document.class, List.of())));
+    }
+
+    /** The approved letter as its PDF of record prints it: the content with the number and date issued at approval. */
+    public LetterForm form(LetterDocuments.LetterOfRecord l) {
+        LetterContent c = l.content();
+        Agency agency = directory.agency(l.agencyCode()).orElse(null);
+        String issuerName = l.agencyName() != null ? l.agencyName() : agency != null ? agency.name() : l.agencyCode();
+        String urgency = c.deliverBy() != null ? "ด่วนภายใน " + ThaiText.dateTime(c.deliverBy())
+                : c.urgency() == Urgency.NORMAL ? null : c.urgency().thai();
+        return new LetterForm(
+                FormKind.valueOf(c.kind().name()),
+                urgency,
+                c.secrecy() == Secrecy.NONE ? null : c.secrecy().thai(),
+                new Issuer(Objects.requireNonNullElse(issuerName, ""), agency == null ? null : agency.address()),
+                l.number(),
+                l.letterDate() == null ? null : ThaiText.date(l.letterDate()),
+                c.subject(),
+                c.salutation(),
+                c.to().stream().map(Recipient::label).filter(Objects::nonNull).toList(),
+                c.references(),
+                c.enclosures().stream().map(Enclosure::title).toList(),
+                c.body(),
+                c.closing(),
+                c.signatory() == null ? null : Signatory.of(c.signatory().displayName(), c.signatory().position()),
+                c.ownerUnit() == null || c.ownerUnit().name() == null ? null : new OwnerUnit(c.ownerUnit().name(),
+                        c.ownerUnit().phone(), c.ownerUnit().fax(), c.ownerUnit().email()),
+                c.copiesTo().stream().map(Recipient::label).filter(Objects::nonNull).toList());
     }
 
     /** ชั้นความเร็ว as printed: ด่วน / ด่วนมาก / ด่วนที่สุด, or ด่วนภายใน with the date and time (DOMAIN.md §1.4). */

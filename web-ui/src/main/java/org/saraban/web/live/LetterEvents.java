@@ -6,17 +6,21 @@ import java.util.Optional;
 import org.saraban.api.letter.DraftLetterCreatedEvent;
 import org.saraban.api.letter.DraftLetterEditedEvent;
 import org.saraban.api.letter.LetterAcknowledgedEvent;
+import org.saraban.api.letter.LetterApprovalInvalidatedEvent;
 import org.saraban.api.letter.LetterApprovedEvent;
 import org.saraban.api.letter.LetterCancelledEvent;
 import org.saraban.api.letter.LetterDeliveredEvent;
 import org.saraban.api.letter.LetterDeliveryRecordedEvent;
 import org.saraban.api.letter.LetterDispatchedEvent;
 import org.saraban.api.letter.LetterFiledEvent;
+import org.saraban.api.letter.LetterNumberedEvent;
+import org.saraban.api.letter.LetterPdfRecordedEvent;
 import org.saraban.api.letter.LetterReceivedEvent;
 import org.saraban.api.letter.LetterReturnedEvent;
 import org.saraban.api.letter.LetterRoutedEvent;
 import org.saraban.api.letter.LetterSignedEvent;
 import org.saraban.api.letter.LetterSubmittedEvent;
+import org.saraban.api.letter.LetterVerifiedEvent;
 import org.saraban.api.letter.PaperLetterImportedEvent;
 import org.saraban.api.letter.RouteAcknowledgedEvent;
 import org.saraban.api.letter.RouteCompletedEvent;
@@ -87,6 +91,18 @@ final class LetterEvents {
             at = e.at();
         } else if (event instanceof LetterFiledEvent e) {
             id = e.letterId();
+            at = e.at();
+        } else if (event instanceof LetterNumberedEvent e) {
+            id = e.letterId();
+            at = e.at();
+        } else if (event instanceof LetterPdfRecordedEvent e) {
+            id = e.letterId();
+            at = e.at();
+        } else if (event instanceof LetterApprovalInvalidatedEvent e) {
+            id = e.letterId();
+            at = e.at();
+        } else if (event instanceof LetterVerifiedEvent e) {
+            id = e.copyId();
             at = e.at();
         } else {
             return Optional.empty();

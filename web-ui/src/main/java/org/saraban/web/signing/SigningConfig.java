@@ -5,11 +5,23 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.saraban.query.directory.Directory;
 import org.saraban.signing.pades.AppearanceText;
+import org.saraban.signing.pades.PadesExtender;
+import org.saraban.signing.pades.PadesSigner;
 import org.saraban.signing.pades.PdfVerifier;
 import org.saraban.signing.pades.ReceiptStamp;
+import org.saraban.signing.pki.HttpTsaClient;
 import org.saraban.signing.pki.InternalPki;
+import org.saraban.signing.pki.KeyAlgorithm;
+import org.saraban.signing.pki.PersonalSigners;
+import org.saraban.signing.pki.Pkcs11Token;
 import org.saraban.signing.pki.PkiSettings;
+import org.saraban.signing.pki.PkiStorage;
+import org.saraban.signing.pki.TimestampSource;
 import org.saraban.signing.render.LetterRenderer;
 import org.saraban.signing.render.RegisterRenderer;
 import org.saraban.signing.render.appearance.ShapedAppearanceText;
@@ -23,8 +35,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The signing module wired into the app: the renderers (thread-safe, one each), the in-process CA and
- * TSA with their state in the app's MongoDB (collection {@code pki}), and the verifier that trusts the
- * internal root (ADR 0006).
+ * TSA with their state in the app's MongoDB (collection {@code pki}), people's keys, the PAdES signer and
+ * extender, and the verifier that trusts the internal root (ADR 0006).
  */
 @Configuration(proxyBeanMethods = false)
 public class SigningConfig {
@@ -54,6 +66,11 @@ public class SigningConfig {
         return new ReceiptStamp(text);
     }
 
+    @Bean
+    PkiStorage pkiStorage(StorageConfig.Store store) {
+        return new MongoPkiStorage(store.database());
+    }
+
     /**
      * {@code saraban.signing.publication-base} (e.g. {@code https://saraban.example.go.th/pki/}) is written into
      * the certificates as where their CRLs and OCSP are served ({@link PkiController}).
@@ -61,10 +78,10 @@ public class SigningConfig {
      * (env SARABAN_SIGNING_STORAGE_PASSWORD); against a real MongoDB it must be set, from the deployment's secrets.
      */
     @Bean
-    InternalPki internalPki(StorageConfig.Store store, SarabanProperties props, Clock clock,
+    PkiSettings pkiSettings(SarabanProperties props,
                             @Value("${saraban.signing.storage-password:}") String storagePassword,
                             @Value("${saraban.signing.organization:Saraban}") String organization,
-                            @Value("${saraban.signing.publication-base:}") String publicationBase) throws IOException {
+                            @Value("${saraban.signing.publication-base:}") String publicationBase) {
         String password = storagePassword;
         if (password.isBlank()) {
             if (!props.embeddedMode()) {
@@ -75,10 +92,57 @@ public class SigningConfig {
                     + "set saraban.signing.storage-password for anything but a demo");
             password = EMBEDDED_DEMO_PASSWORD;
         }
-        return InternalPki.open(new MongoPkiStorage(store.database()),
-                PkiSettings.of(organization, password.toCharArray(),
-                        publicationBase.isBlank() ? null : URI.create(publicationBase.endsWith("/") ? publicationBase
-                                : publicationBase + "/")), clock);
+        return PkiSettings.of(organization, password.toCharArray(), publicationBase.isBlank() ? null
+                : URI.create(publicationBase.endsWith("/") ? publicationBase : publicationBase + "/"));
+    }
+
+    @Bean
+    InternalPki internalPki(PkiStorage storage, PkiSettings settings, Clock clock) throws IOException {
+        return InternalPki.open(storage, settings, clock);
+    }
+
+    /**
+     * Signature and document timestamps: the in-process TSA, or the one at {@code saraban.signing.tsa-url}
+     * (RFC 3161 over HTTP, optional {@code saraban.signing.tsa-policy}).
+     */
+    @Bean
+    TimestampSource timestampSource(InternalPki pki, @Value("${saraban.signing.tsa-url:}") String tsaUrl,
+                                    @Value("${saraban.signing.tsa-policy:}") String tsaPolicy) {
+        if (tsaUrl.isBlank()) {
+            return pki.timestampAuthority();
+        }
+        return new HttpTsaClient(new HttpTsaClient.TsaSettings(URI.create(tsaUrl),
+                tsaPolicy.isBlank() ? null : tsaPolicy, Duration.ofSeconds(10)));
+    }
+
+    @Bean
+    PersonalSigners personalSigners(PkiStorage storage, InternalPki pki, PkiSettings settings) {
+        return new PersonalSigners(storage, pki, settings);
+    }
+
+    @Bean
+    PadesSigner padesSigner(TimestampSource tsa, AppearanceText text, Clock clock) {
+        return new PadesSigner(tsa, text, clock);
+    }
+
+    @Bean
+    PadesExtender padesExtender(TimestampSource tsa, InternalPki pki) {
+        return new PadesExtender(tsa, List.of(pki), List.of(pki.rootCertificate()));
+    }
+
+    /**
+     * A PKCS#11 token (HSM or smart-card reader) from {@code saraban.signing.pkcs11.config} (a SunPKCS11
+     * configuration file) and {@code saraban.signing.pkcs11.pin}: a person whose username is a key alias on the
+     * token signs with that key; everyone else with the key the internal CA issued them.
+     */
+    @Bean
+    SigningKeys signingKeys(PersonalSigners people, Directory directory,
+                            @Value("${saraban.signing.pkcs11.config:}") String pkcs11Config,
+                            @Value("${saraban.signing.pkcs11.pin:}") String pkcs11Pin,
+                            @Value("${saraban.signing.key-algorithm:ECDSA_P256}") KeyAlgorithm algorithm) {
+        Pkcs11Token token = pkcs11Config.isBlank() ? null
+                : Pkcs11Token.open(Path.of(pkcs11Config), pkcs11Pin.toCharArray());
+        return new SigningKeys(people, token, directory, algorithm);
     }
 
     @Bean

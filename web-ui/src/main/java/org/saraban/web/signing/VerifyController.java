@@ -105,7 +105,7 @@ public class VerifyController {
         };
     }
 
-    private static String summaryThai(VerificationReport r) {
+    static String summaryThai(VerificationReport r) {
         return switch (r.status()) {
             case MALFORMED -> "อ่านแฟ้มไม่ได้: ไม่ใช่แฟ้ม PDF ที่สมบูรณ์";
             case TOO_LARGE -> "แฟ้มมีขนาดใหญ่เกินกว่าที่ระบบตรวจสอบได้";

@@ -50,6 +50,7 @@ public class ProblemHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
             case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         return Problems.response(status, e.code(), detailFor(e), e.errors());
     }
@@ -61,6 +62,7 @@ public class ProblemHandler {
             case CONFLICT -> "the letter's state does not allow this";
             case INVALID -> "some fields are invalid";
             case PRECONDITION_FAILED -> "precondition failed";
+            case UNAVAILABLE -> "a service this needs did not answer; nothing was changed, try again";
         };
     }
 

@@ -1,0 +1,210 @@
+package org.saraban.web.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.saraban.api.common.ThaiText;
+import org.saraban.web.WebTestSupport;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * ADR 0006 end to end through the HTTP API: นร ๑๒ signs its external letters digitally (the demo setting).
+ * The letter is numbered and rendered at approval with the approver's visa, signed by the signatory,
+ * dispatched as that PDF, verified and stamped by สพร on receipt, and preserved as PAdES-B-LTA at filing;
+ * every stage's PDF is checked by the public verifier.
+ */
+class DigitallySignedLetterFlowTest extends WebTestSupport {
+
+    /** An external letter from นร ๑๒ to สพร, signed by its director and approved by the group head. */
+    private static Map<String, Object> opdcLetter(String subject) {
+        return Map.of(
+                "kind", "EXTERNAL",
+                "subject", subject,
+                "salutation", "เรียน",
+                "to", List.of(Map.of("agencyCode", "สพร", "position", "ผู้อำนวยการสำนักงานพัฒนารัฐบาลดิจิทัล")),
+                "body", List.of("ด้วยสำนักงาน ก.พ.ร. ขอส่งรายงานผลการพัฒนาระบบราชการ", "จึงเรียนมาเพื่อโปรดทราบ"),
+                "closing", "ขอแสดงความนับถือ",
+                "signatory", id("opdc.director"),
+                "ownerUnit", Map.of("name", "กองนวัตกรรมและเทคโนโลยีเพื่อการบริหาร", "phone", "๐ ๒๓๕๖ ๙๙๙๙"));
+    }
+
+    private String approvedLetter(String subject) throws Exception {
+        String id = postJson("opdc.officer", "/api/letters", opdcLetter(subject), 201).get("id").asText();
+        postJson("opdc.officer", "/api/letters/" + id + "/submit", Map.of("approverId", id("opdc.head")), 200);
+        return id;
+    }
+
+    @Test
+    void a_digitally_signed_letter_from_approval_to_filing_at_the_recipient() throws Exception {
+        String subject = "รายงานผลการพัฒนาระบบราชการ " + System.nanoTime();
+        String id = approvedLetter(subject);
+
+        // approval: ออกเลข now, the PDF of record with the number and date, and the head's visa on it
+        JsonNode approved = postJson("opdc.head", "/api/letters/" + id + "/approve", null, 200);
+        String number = approved.get("number").asText();
+        assertThat(number).startsWith("นร ๑๒๑๐/");
+        assertThat(approved.get("dateThai").asText()).isEqualTo(ThaiText.date(clock.instant()));
+        assertThat(steps(approved)).containsExactly("RENDERED", "VISA");
+        byte[] visaed = pdf("opdc.officer", "/api/letters/" + id + "/pdf");
+        assertThat(text(visaed)).contains(subject, number, approved.get("dateThai").asText(), "(นางนภาพร จันทร์หอม)");
+        // the visa alone is B-T: intact and trusted, but its revocation data comes with the signatory's signature
+        JsonNode visa = verify(visaed).get("signatures");
+        assertThat(visa).hasSize(1);
+        assertThat(visa.get(0).get("signerName").asText()).isEqualTo("นายประเสริฐ ชัยมงคล");
+        assertThat(visa.get(0).get("intact").asBoolean()).isTrue();
+        assertThat(visa.get(0).get("level").asText()).isEqualTo("PAdES-BASELINE-T");
+        JsonNode row = registerRow("opdc.clerk", "sent", number);
+        assertThat(row.get("subject").asText()).isEqualTo(subject);
+
+        // the signatory signs the same PDF: a second revision, the visa still valid
+        JsonNode signed = postJson("opdc.director", "/api/letters/" + id + "/sign",
+                Map.of("typedName", "นางนภาพร จันทร์หอม"), 200);
+        assertThat(signed.get("status").asText()).isEqualTo("SIGNED");
+        assertThat(signed.get("signatures")).extracting(s -> s.get("role").asText() + " " + s.get("method").asText())
+                .containsExactly("VISA PADES", "SIGNATORY PADES");
+        String signedSha = signed.get("pdfSha256").asText();
+        JsonNode signedReport = verify(pdf("opdc.officer", "/api/letters/" + id + "/pdf"));
+        assertThat(signedReport.get("valid").asBoolean()).as(signedReport.toPrettyString()).isTrue();
+        assertThat(signedReport.get("signatures")).extracting(s -> s.get("level").asText())
+                .containsOnly("PAdES-BASELINE-LT");
+        assertThat(signedReport.get("signatures")).extracting(s -> s.get("signerName").asText())
+                .containsExactly("นายประเสริฐ ชัยมงคล", "นางนภาพร จันทร์หอม");
+
+        // dispatch sends that PDF with the number and date of approval; no second number
+        JsonNode dispatched = postJson("opdc.clerk", "/api/letters/" + id + "/dispatch", null, 200);
+        assertThat(dispatched.get("number").asText()).isEqualTo(number);
+        assertThat(dispatched.get("dateThai").asText()).isEqualTo(approved.get("dateThai").asText());
+        assertThat(dispatched.get("pdfSha256").asText()).isEqualTo(signedSha);
+
+        // the recipient's copy is exactly that PDF until received
+        String copy = dispatched.get("deliveries").get(0).get("copyId").asText();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                call(as(get("/api/letters/" + copy), "dga.clerk")).getResponse().getStatus() == 200);
+        assertThat(sha256(pdf("dga.clerk", "/api/letters/" + copy + "/pdf"))).isEqualTo(signedSha);
+
+        // receipt verifies it (recorded on the copy) and stamps it without breaking either signature
+        JsonNode received = postJson("dga.clerk", "/api/letters/" + copy + "/receive", null, 200);
+        JsonNode verification = received.get("verification");
+        assertThat(verification.get("valid").asBoolean()).isTrue();
+        assertThat(verification.get("pdfSha256").asText()).isEqualTo(signedSha);
+        assertThat(verification.get("signatures")).hasSize(2);
+        assertThat(verification.get("level").asText()).isEqualTo("B_LT");
+        byte[] stamped = pdf("dga.clerk", "/api/letters/" + copy + "/pdf");
+        assertThat(stamps(stamped)).singleElement().asString()
+                .startsWith("สพร\nเลขรับ " + received.get("receivingNumber").asText());
+        JsonNode stampedReport = verify(stamped);
+        assertThat(stampedReport.get("valid").asBoolean()).isTrue();
+        assertThat(stampedReport.get("signatures")).hasSize(2);
+
+        // filing preserves it: validation data and a document timestamp, PAdES-B-LTA
+        postJson("dga.clerk", "/api/letters/" + copy + "/file", Map.of("fileCode", "๒.๓"), 200);
+        JsonNode filedReport = verify(pdf("dga.clerk", "/api/letters/" + copy + "/pdf"));
+        assertThat(filedReport.get("valid").asBoolean()).isTrue();
+        assertThat(filedReport.get("signatures")).extracting(s -> s.get("kind").asText() + " " + s.get("level").asText())
+                .containsExactly("SIGNATURE PAdES-BASELINE-LTA", "SIGNATURE PAdES-BASELINE-LTA",
+                        "DOCUMENT_TIMESTAMP null");
+        JsonNode filed = getJson("dga.clerk", "/api/letters/" + copy, 200);
+        assertThat(steps(filed)).containsExactly("RECEIPT_STAMP", "PRESERVED");
+    }
+
+    @Test
+    void an_edit_after_approval_voids_the_number_and_the_letter_must_be_approved_again() throws Exception {
+        String id = approvedLetter("แก้ไขหลังอนุมัติ " + System.nanoTime());
+        JsonNode approved = postJson("opdc.head", "/api/letters/" + id + "/approve", null, 200);
+        String number = approved.get("number").asText();
+
+        MvcResult edited = call(as(patch("/api/letters/" + id).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsBytes(Map.of("subject", "แก้ไขแล้ว " + System.nanoTime()))), "opdc.officer"));
+        assertStatus(edited, 200);
+        JsonNode draft = body(edited);
+        assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(draft.get("number").isNull()).isTrue();
+        assertThat(draft.get("signatures")).isEmpty();
+        assertThat(registerRow("opdc.clerk", "sent", number).get("voided").asBoolean()).isTrue();
+
+        MvcResult sign = call(as(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/letters/" + id + "/sign"), "opdc.director"));
+        assertStatus(sign, 409);
+    }
+
+    @Test
+    void the_agency_setting_decides_and_only_an_administrator_changes_it() throws Exception {
+        assertThat(getJson("opdc.clerk", "/api/me", 200).get("signatureRequired"))
+                .extracting(JsonNode::asText).containsExactly("EXTERNAL");
+        assertThat(getJson("dga.clerk", "/api/me", 200).get("signatureRequired")).isEmpty();
+
+        MvcResult byClerk = call(as(put("/api/agencies/สพร/signature-required").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kinds\":[\"EXTERNAL\"]}"), "dga.clerk"));
+        assertStatus(byClerk, 403);
+        MvcResult unknownKind = call(as(put("/api/agencies/สพร/signature-required")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"kinds\":[\"LETTER\"]}"), "admin"));
+        assertStatus(unknownKind, 422);
+        assertThat(body(unknownKind).get("errors").get(0).get("field").asText()).isEqualTo("kinds[0]");
+        assertThat(getJson("dga.clerk", "/api/me", 200).get("signatureRequired")).isEmpty();
+    }
+
+    private static List<String> steps(JsonNode view) {
+        return view.get("pdfRevisions").findValuesAsText("step");
+    }
+
+    private JsonNode registerRow(String username, String book, String number) throws Exception {
+        int year = ThaiText.buddhistYear(clock.instant());
+        String agency = "นร ๑๒";
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode rows = getJson(username, "/api/registers/" + agency + "/" + book + "/" + year, 200).get("rows");
+            for (JsonNode r : rows) {
+                if (number.equals(r.get("number").asText())) {
+                    return r;
+                }
+            }
+            return null;
+        }, r -> r != null);
+    }
+
+    private JsonNode verify(byte[] pdf) throws Exception {
+        MvcResult r = call(multipart("/api/verify").file(new MockMultipartFile("file", "letter.pdf",
+                MediaType.APPLICATION_PDF_VALUE, pdf)));
+        assertStatus(r, 200);
+        return body(r);
+    }
+
+    private byte[] pdf(String username, String path) throws Exception {
+        MvcResult r = call(as(get(path), username));
+        assertStatus(r, 200);
+        return r.getResponse().getContentAsByteArray();
+    }
+
+    private static String sha256(byte[] data) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc).replaceAll("[ \\t]*\\R", "");
+        }
+    }
+
+    private static List<String> stamps(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return doc.getPage(0).getAnnotations().stream()
+                    .filter(a -> a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp)
+                    .map(a -> a.getContents()).toList();
+        }
+    }
+}
