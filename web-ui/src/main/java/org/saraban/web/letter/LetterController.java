@@ -43,6 +43,7 @@ import org.saraban.query.directory.Person;
 import org.saraban.query.letter.LetterQueries;
 import org.saraban.web.config.SarabanProperties;
 import org.saraban.web.security.CurrentActor;
+import org.saraban.web.signing.SignaturePreview;
 import org.saraban.web.support.CommandSender;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -73,11 +74,14 @@ public class LetterController {
     private final SarabanProperties props;
     private final ObjectMapper json;
     private final LetterPdf letterPdf;
+    private final SignaturePreview signaturePreview;
 
     public LetterController(CommandSender commands, LetterQueries queries, LetterRequests requests,
                             CurrentActor currentActor, Directory directory, BlobStore blobs, Clock clock,
-                            SarabanProperties props, ObjectMapper json, LetterPdf letterPdf) {
+                            SarabanProperties props, ObjectMapper json, LetterPdf letterPdf,
+                            SignaturePreview signaturePreview) {
         this.letterPdf = letterPdf;
+        this.signaturePreview = signaturePreview;
         this.commands = commands;
         this.queries = queries;
         this.requests = requests;
@@ -301,6 +305,16 @@ public class LetterController {
         } else {
             response.getOutputStream().write(letterPdf.pdf(view));
         }
+    }
+
+    @GetMapping(path = "/{id}/signature-preview", produces = {MediaType.IMAGE_PNG_VALUE,
+            MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @Operation(summary = "The signatory's signature as it will appear on the PDF of record, before signing (PNG)")
+    public ResponseEntity<byte[]> signaturePreview(@PathVariable String id) {
+        Actor actor = currentActor.actor();
+        byte[] png = signaturePreview.png(visible(id, actor), actor);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(png);
     }
 
     @GetMapping(path = "/{id}/enclosures/{index}", produces = MediaType.ALL_VALUE)

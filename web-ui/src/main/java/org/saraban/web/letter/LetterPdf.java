@@ -55,7 +55,7 @@ public class LetterPdf {
                 stamp.getString("receivingNumber"), stamp.getString("date"), stamp.getString("time")));
     }
 
-    LetterForm form(Document v) {
+    public LetterForm form(Document v) {
         String fromCode = v.getString("fromAgencyCode");
         Agency agency = fromCode == null ? null : directory.agency(fromCode).orElse(null);
         String issuerName = v.getString("fromAgencyName") != null ? v.getString("fromAgencyName")

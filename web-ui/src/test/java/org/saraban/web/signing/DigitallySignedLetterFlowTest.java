@@ -72,6 +72,17 @@ class DigitallySignedLetterFlowTest extends WebTestSupport {
         JsonNode row = registerRow("opdc.clerk", "sent", number);
         assertThat(row.get("subject").asText()).isEqualTo(subject);
 
+        // before signing, the signatory sees their signature as it will appear; nobody else may ask
+        MvcResult preview = call(as(get("/api/letters/" + id + "/signature-preview"), "opdc.director"));
+        assertStatus(preview, 200);
+        assertThat(preview.getResponse().getContentType()).startsWith(MediaType.IMAGE_PNG_VALUE);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(
+                new java.io.ByteArrayInputStream(preview.getResponse().getContentAsByteArray()));
+        assertThat(image.getWidth()).isGreaterThan(image.getHeight()).isGreaterThan(300);
+        assertThat(inkPixels(image)).as("the appearance's blue text").isGreaterThan(500);
+        assertStatus(call(as(get("/api/letters/" + id + "/signature-preview"), "opdc.officer")), 403);
+        assertThat(getJson("opdc.officer", "/api/letters/" + id, 200).get("pdfRevisions")).hasSize(2);
+
         // the signatory signs the same PDF: a second revision, the visa still valid
         JsonNode signed = postJson("opdc.director", "/api/letters/" + id + "/sign",
                 Map.of("typedName", "นางนภาพร จันทร์หอม"), 200);
@@ -157,6 +168,22 @@ class DigitallySignedLetterFlowTest extends WebTestSupport {
         assertStatus(unknownKind, 422);
         assertThat(body(unknownKind).get("errors").get(0).get("field").asText()).isEqualTo("kinds[0]");
         assertThat(getJson("dga.clerk", "/api/me", 200).get("signatureRequired")).isEmpty();
+    }
+
+    /** Pixels in the stamp-pad blue the signature appearance is drawn in. */
+    private static int inkPixels(java.awt.image.BufferedImage image) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int b = rgb & 0xff;
+                if (b > 100 && b - r > 60) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static List<String> steps(JsonNode view) {

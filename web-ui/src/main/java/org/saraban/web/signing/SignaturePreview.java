@@ -1,0 +1,99 @@
+package org.saraban.web.signing;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.bson.Document;
+import org.saraban.api.common.Actor;
+import org.saraban.api.letter.LetterException;
+import org.saraban.api.letter.PdfStep;
+import org.saraban.query.directory.Agency;
+import org.saraban.query.directory.Directory;
+import org.saraban.signing.pades.PadesSigner;
+import org.saraban.signing.pades.PreparedSignature;
+import org.saraban.signing.pades.SignatureRequest;
+import org.saraban.signing.pades.VisibleSignature;
+import org.saraban.signing.pki.SigningCredential;
+import org.saraban.signing.render.LetterRenderer;
+import org.saraban.signing.render.RenderedPdf;
+import org.saraban.web.letter.LetterPdf;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the signatory's signature will look like before they sign: the PDF of record prepared with their
+ * appearance (name, position, time) exactly as signing would add it, the signature's part of the page
+ * rendered to PNG. Nothing is signed or stored.
+ */
+@Component
+public class SignaturePreview {
+
+    /** Rendering scale (2 = 144 dpi) and the margin around the box, in points. */
+    private static final float SCALE = 2f;
+    private static final float MARGIN = 24f;
+
+    private final SignedLetterDocuments documents;
+    private final LetterPdf letterPdf;
+    private final LetterRenderer renderer;
+    private final PadesSigner signer;
+    private final SigningKeys keys;
+    private final Directory directory;
+    private final Clock clock;
+
+    public SignaturePreview(SignedLetterDocuments documents, LetterPdf letterPdf, LetterRenderer renderer,
+                            PadesSigner signer, SigningKeys keys, Directory directory, Clock clock) {
+        this.documents = documents;
+        this.letterPdf = letterPdf;
+        this.renderer = renderer;
+        this.signer = signer;
+        this.keys = keys;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** PNG of the signature area of the letter (its view, as the caller may see it) signed by {@code actor}. */
+    public byte[] png(Document view, Actor actor) {
+        Document signatory = view.get("signatory", Document.class);
+        if (signatory == null || !actor.personId().equals(signatory.getString("id"))) {
+            throw LetterException.forbidden("NOT_THE_SIGNATORY", "only the letter's signatory previews their signature");
+        }
+        String pdfSha256 = view.getString("pdfSha256");
+        if (pdfSha256 == null || !"APPROVED".equals(view.getString("status"))) {
+            throw LetterException.conflict("NO_PDF_TO_SIGN",
+                    "only an approved letter the agency signs digitally has a PDF to sign");
+        }
+        RenderedPdf.SignatureBox box = renderer.render(letterPdf.form(view)).signature();
+        VisibleSignature visible = SignedLetterDocuments.appearance(box, actor.ref(), PdfStep.SIGNATURE, clock.instant());
+        if (visible == null) {
+            throw LetterException.conflict("NO_SIGNATURE_BOX", "this form has no place for a visible signature");
+        }
+        SigningCredential credential = keys.credentialFor(actor.ref());
+        String agency = directory.agency(actor.agencyCode()).map(Agency::name).orElse(actor.agencyCode());
+        PreparedSignature prepared = signer.prepare(documents.load(pdfSha256),
+                new SignatureRequest(credential.chain(), visible, "ลงนาม", agency));
+        try (PDDocument doc = Loader.loadPDF(prepared.preparedPdf())) {
+            PDRectangle page = doc.getPage(visible.pageIndex()).getMediaBox();
+            BufferedImage image = new PDFRenderer(doc).renderImage(visible.pageIndex(), SCALE);
+            int x = clamp((visible.x() - MARGIN) * SCALE, image.getWidth());
+            int y = clamp((page.getHeight() - visible.y() - visible.height() - MARGIN) * SCALE, image.getHeight());
+            int w = Math.min(image.getWidth() - x, Math.round((visible.width() + 2 * MARGIN) * SCALE));
+            int h = Math.min(image.getHeight() - y, Math.round((visible.height() + 2 * MARGIN) * SCALE));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image.getSubimage(x, y, w, h), "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render the signature preview", e);
+        }
+    }
+
+    private static int clamp(float v, int max) {
+        return Math.max(0, Math.min(max - 1, Math.round(v)));
+    }
+}
