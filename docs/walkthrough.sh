@@ -44,3 +44,33 @@ curl -s -u soc.clerk:demo "$API/registers/%E0%B8%99%E0%B8%A3%20%E0%B9%90%E0%B9%9
 curl -s -u dga.clerk:demo "$API/registers/%E0%B8%AA%E0%B8%9E%E0%B8%A3/sent/$YEAR?format=csv"
 curl -s -u dga.clerk:demo $API/letters/$LETTER | grep -o '"status":"ACKNOWLEDGED"\|"unacknowledged":[a-z]*'
 curl -s -u soc.clerk:demo $API/letters/$COPY/history | grep -o '"what":"[^"]*"'
+
+# 8. a digitally signed letter: นร ๑๒ signs its external letters with PAdES signatures (its agency setting)
+OPDC_DIRECTOR=74b09cb5-ef9a-3111-9157-7fabda4904e8   # opdc.director, the signatory
+OPDC_HEAD=fcaaea9d-9af2-33dc-9f2f-85f9d772e066       # opdc.head, who approves and adds the visa
+SIGNED=$(curl -s -u opdc.officer:demo -H 'Content-Type: application/json' $API/letters -d '{
+  "kind": "EXTERNAL",
+  "subject": "ขอส่งรายงานผลการพัฒนาระบบราชการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๙",
+  "salutation": "เรียน",
+  "to": [{"agencyCode": "สพร", "position": "ผู้อำนวยการสำนักงานพัฒนารัฐบาลดิจิทัล"}],
+  "body": ["ด้วยสำนักงาน ก.พ.ร. ได้จัดทำรายงานผลการพัฒนาระบบราชการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ เสร็จแล้ว",
+           "จึงเรียนมาเพื่อโปรดทราบ"],
+  "closing": "ขอแสดงความนับถือ",
+  "signatory": "'$OPDC_DIRECTOR'",
+  "ownerUnit": {"name": "กองนวัตกรรมและเทคโนโลยีเพื่อการบริหาร", "phone": "๐ ๒๓๕๖ ๙๙๙๙"}
+}' | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+curl -s -u opdc.officer:demo -H 'Content-Type: application/json' $API/letters/$SIGNED/submit -d '{"approverId": "'$OPDC_HEAD'"}' | grep -o '"status":"[A-Z_]*"'
+# approval issues the number now and makes the PDF of record (PDF/A-3b) with the head's visa on it
+curl -s -u opdc.head:demo -X POST $API/letters/$SIGNED/approve | grep -o '"number":"[^"]*"\|"step":"[A-Z_]*"'
+# the director signs that same PDF (PAdES, timestamped, with its validation data); the clerk sends it
+curl -s -u opdc.director:demo -H 'Content-Type: application/json' $API/letters/$SIGNED/sign \
+  -d '{"typedName": "นางนภาพร จันทร์หอม"}' | grep -o '"status":"[A-Z_]*"\|"method":"[A-Z_]*"'
+SIGNED_COPY=$(curl -s -u opdc.clerk:demo -X POST $API/letters/$SIGNED/dispatch | grep -o '"copyId":"[^"]*"' | head -1 | cut -d'"' -f4)
+
+# 9. สพร receives it: the PDF is verified as it is received (the result is recorded on the copy), then stamped
+sleep 1
+curl -s -u dga.clerk:demo -X POST $API/letters/$SIGNED_COPY/receive | grep -o '"valid":[a-z]*\|"summaryThai":"[^"]*"' | head -2
+
+# 10. anyone may check the PDF, without logging in: both signatures intact and trusted, the stamp added after them
+curl -s -u dga.clerk:demo $API/letters/$SIGNED_COPY/pdf -o signed-letter.pdf
+curl -s -F file=@signed-letter.pdf $API/verify | grep -o '"valid":[a-z]*\|"signerName":"[^"]*"\|"level":"[^"]*"\|"detail":"Stamp[^"]*"\|"summaryThai":"[^"]*"'
