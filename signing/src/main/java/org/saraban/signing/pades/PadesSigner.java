@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -48,6 +51,10 @@ public final class PadesSigner {
      * @param appearanceText draws visible signatures; may be null if no request has a visible box
      * @param reserveBytes   bytes reserved for each CMS in /Contents
      */
+    /** Credentials whose key was seen to match their certificate; weak, so a replaced key is forgotten. */
+    private final Set<SigningCredential> checkedCredentials =
+            Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
+
     public PadesSigner(TimestampSource tsa, AppearanceText appearanceText, Clock clock, int reserveBytes) {
         this.tsa = tsa;
         this.appearanceText = appearanceText;
@@ -86,13 +93,17 @@ public final class PadesSigner {
      * digest, timestamps the value and writes the CMS. Returns a PAdES-B-T PDF (B-B without a TSA).
      */
     public byte[] embed(PreparedSignature prepared, byte[] signatureValue) {
+        return embed(prepared, signatureValue, true);
+    }
+
+    private byte[] embed(PreparedSignature prepared, byte[] signatureValue, boolean checkValue) {
         byte[] digest = PdfRevisions.rangeDigest(prepared.preparedPdf(), prepared.byteRange());
         if (!MessageDigest.isEqual(digest, messageDigest(prepared.dataToSign()))) {
             throw new PadesException(PadesException.Code.PREPARED_PDF_CHANGED,
                     "the prepared PDF no longer matches the data that was signed");
         }
         // a wrong key (or a token that signed something else) would otherwise produce a PDF that fails later
-        if (!Cms.verifies(prepared.dataToSign(), signatureValue, prepared.chain().get(0))) {
+        if (checkValue && !Cms.verifies(prepared.dataToSign(), signatureValue, prepared.chain().get(0))) {
             throw new PadesException(PadesException.Code.SIGNATURE_VALUE_MISMATCH,
                     "the signature value does not verify with the signer's certificate");
         }
@@ -101,13 +112,22 @@ public final class PadesSigner {
         return PdfRevisions.embed(prepared.preparedPdf(), prepared.byteRange(), cms);
     }
 
-    /** All three steps with a key at hand. */
+    /**
+     * All three steps with a key at hand. Whether the credential's key matches its certificate is checked the
+     * first time this signer uses it (a public-key operation as costly as the signature itself for ECDSA),
+     * not on every signature.
+     */
     public byte[] sign(byte[] pdf, SignatureRequest request, SigningCredential credential) {
         if (!request.chain().get(0).equals(credential.certificate())) {
             throw new IllegalArgumentException("the request's certificate is not the credential's");
         }
         PreparedSignature prepared = prepare(pdf, request);
-        return embed(prepared, credential.signer().sign(prepared.dataToSign()));
+        boolean firstUse = !checkedCredentials.contains(credential);
+        byte[] signed = embed(prepared, credential.signer().sign(prepared.dataToSign()), firstUse);
+        if (firstUse) {
+            checkedCredentials.add(credential);
+        }
+        return signed;
     }
 
     private static byte[] messageDigest(byte[] signedAttributes) {

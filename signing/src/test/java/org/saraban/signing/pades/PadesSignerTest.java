@@ -64,6 +64,17 @@ class PadesSignerTest {
     }
 
     @Test
+    void a_credential_whose_key_is_not_its_certificates_is_refused_when_it_first_signs() {
+        SigningCredential right = PKI.issue(TestPki.signatory(), KeyAlgorithm.RSA_2048).credential();
+        SigningCredential wrong = PKI.issue(TestPki.approver(), KeyAlgorithm.RSA_2048).credential();
+        SigningCredential mismatched = new SigningCredential(wrong.signer(), right.chain());
+
+        assertThatThrownBy(() -> SIGNER.sign(TestPdfs.letter(), new SignatureRequest(right.chain(), null, null, null),
+                mismatched)).isInstanceOfSatisfying(PadesException.class,
+                e -> assertThat(e.code()).isEqualTo(PadesException.Code.SIGNATURE_VALUE_MISMATCH));
+    }
+
+    @Test
     void pkcs12_key_chosen_by_alias_signs_and_validates() throws Exception {
         char[] password = "person-p12-password".toCharArray();
         InternalPki.IssuedKey first = PKI.issue(TestPki.approver(), KeyAlgorithm.RSA_2048);
