@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.ASN1String;
@@ -24,11 +25,14 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 public final class PersonalSigners {
 
     private static final String ENTRY = "signing";
+    /** The entry name of a key the person imported: never replaced by an issued one, whoever its issuer. */
+    private static final String IMPORTED_ENTRY = "imported";
 
     private final PkiStorage storage;
     private final InternalPki pki;
     private final char[] storagePassword;
     private final Map<String, SigningCredential> cache = new ConcurrentHashMap<>();
+    private final Set<String> imported = ConcurrentHashMap.newKeySet();
 
     public PersonalSigners(PkiStorage storage, InternalPki pki, PkiSettings settings) {
         this.storage = storage;
@@ -44,13 +48,13 @@ public final class PersonalSigners {
     public SigningCredential credentialFor(PersonIdentity person, KeyAlgorithm algorithm) throws IOException {
         String name = storageName(person.personId());
         SigningCredential cached = cache.get(name);
-        if (cached != null && (isImported(cached) || matches(cached.certificate(), person))) {
+        if (cached != null && (isImported(name, cached) || matches(cached.certificate(), person))) {
             return cached;
         }
         Optional<byte[]> stored = storage.read(name);
         if (stored.isPresent()) {
-            SigningCredential credential = load(stored.get());
-            if (isImported(credential) || matches(credential.certificate(), person)) {
+            SigningCredential credential = load(name, stored.get());
+            if (isImported(name, credential) || matches(credential.certificate(), person)) {
                 cache.put(name, credential);
                 return credential;
             }
@@ -61,7 +65,7 @@ public final class PersonalSigners {
             storage.write(name, keyFile);
         } else if (!storage.create(name, keyFile)) {
             // another request issued this person's first certificate meanwhile: use that one, not a second
-            SigningCredential theirs = load(storage.read(name).orElseThrow());
+            SigningCredential theirs = load(name, storage.read(name).orElseThrow());
             cache.put(name, theirs);
             return theirs;
         }
@@ -79,18 +83,26 @@ public final class PersonalSigners {
         SigningCredential credential = Pkcs12Keys.load(pkcs12, password, alias);
         KeyStore.PrivateKeyEntry entry = Pkcs12Keys.entry(pkcs12, password, alias);
         String name = storageName(personId);
-        storage.write(name, Pkcs12Keys.store(ENTRY, entry.getPrivateKey(), credential.chain(), storagePassword));
+        storage.write(name, Pkcs12Keys.store(IMPORTED_ENTRY, entry.getPrivateKey(), credential.chain(),
+                storagePassword));
+        imported.add(name);
         cache.put(name, credential);
         return credential;
     }
 
-    private SigningCredential load(byte[] stored) {
-        KeyStore.PrivateKeyEntry entry = Pkcs12Keys.entry(stored, storagePassword, ENTRY);
+    private SigningCredential load(String name, byte[] stored) {
+        boolean wasImported = Pkcs12Keys.keyAliases(stored, storagePassword).contains(IMPORTED_ENTRY);
+        if (wasImported) {
+            imported.add(name);
+        }
+        KeyStore.PrivateKeyEntry entry = Pkcs12Keys.entry(stored, storagePassword,
+                wasImported ? IMPORTED_ENTRY : ENTRY);
         return Pkcs12Keys.credential(entry.getPrivateKey(), Pkcs12Keys.toX509(entry.getCertificateChain()), null);
     }
 
-    private boolean isImported(SigningCredential credential) {
-        return credential.chain().size() < 2 || !credential.chain().get(1).equals(pki.issuingChain().get(0));
+    /** Imported by the person (recorded as such), or (stored before that was recorded) not issued here. */
+    private boolean isImported(String name, SigningCredential credential) {
+        return imported.contains(name) || credential.chain().size() < 2 || !credential.chain().get(1).equals(pki.issuingChain().get(0));
     }
 
     private static boolean matches(X509Certificate certificate, PersonIdentity person) {

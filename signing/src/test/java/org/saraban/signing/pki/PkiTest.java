@@ -28,6 +28,29 @@ import org.junit.jupiter.api.io.TempDir;
 class PkiTest {
 
     @Test
+    void an_imported_key_stays_the_persons_key_even_when_issued_here_under_another_name(@TempDir Path dir)
+            throws Exception {
+        PkiSettings settings = TestPki.settings();
+        InternalPki pki = InternalPki.open(new DirectoryPkiStorage(dir), settings, Clock.systemUTC());
+        PersonIdentity person = TestPki.signatory();
+        InternalPki.IssuedKey card = pki.issue(new PersonIdentity(person.personId(), person.thaiName(),
+                "ตำแหน่งเดิม", "หน่วยงานเดิม"), KeyAlgorithm.ECDSA_P256);
+        java.security.KeyStore p12 = java.security.KeyStore.getInstance("PKCS12");
+        p12.load(null, null);
+        p12.setKeyEntry("card", card.privateKey(), "pin".toCharArray(),
+                card.chain().toArray(new java.security.cert.Certificate[0]));
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        p12.store(file, "pin".toCharArray());
+
+        new PersonalSigners(new DirectoryPkiStorage(dir), pki, settings)
+                .importPkcs12(person.personId(), file.toByteArray(), "pin".toCharArray(), "card");
+        // a fresh instance (a restart) reads it back as imported: not replaced though name and position differ
+        SigningCredential used = new PersonalSigners(new DirectoryPkiStorage(dir), pki, settings)
+                .credentialFor(person, KeyAlgorithm.RSA_2048);
+        assertThat(used.certificate()).isEqualTo(card.chain().get(0));
+    }
+
+    @Test
     void directory_storage_reopens_the_same_ca_and_keeps_issued_people(@TempDir Path dir) throws Exception {
         PkiSettings settings = TestPki.settings();
         InternalPki first = InternalPki.open(new DirectoryPkiStorage(dir), settings, Clock.systemUTC());

@@ -1,12 +1,17 @@
 package org.saraban.web.signing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.time.Clock;
-import java.util.List;
-
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.saraban.query.directory.Directory;
 import org.saraban.signing.pades.AppearanceText;
@@ -146,7 +151,28 @@ public class SigningConfig {
     }
 
     @Bean
-    PdfVerifier pdfVerifier(InternalPki pki, Clock clock) {
-        return new PdfVerifier(List.of(pki.rootCertificate()), clock);
+    PdfVerifier pdfVerifier(InternalPki pki, Clock clock,
+                            @Value("${saraban.signing.trust-anchors:}") List<String> trustAnchorFiles)
+            throws IOException {
+        List<X509Certificate> anchors = new ArrayList<>();
+        anchors.add(pki.rootCertificate());
+        for (String file : trustAnchorFiles) {
+            if (!file.isBlank()) {
+                anchors.add(certificate(Path.of(file.trim())));
+            }
+        }
+        return new PdfVerifier(anchors, clock);
+    }
+
+    /**
+     * A root certificate (PEM or DER) that verification trusts besides the in-process root, e.g. the Thai
+     * National Root CA for signatures made with keys people imported.
+     */
+    private static X509Certificate certificate(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (CertificateException e) {
+            throw new IllegalStateException("saraban.signing.trust-anchors: " + file + " is no X.509 certificate", e);
+        }
     }
 }

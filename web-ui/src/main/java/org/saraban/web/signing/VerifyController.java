@@ -78,6 +78,7 @@ public class VerifyController {
         m.put("signerName", s.signerName());
         m.put("subject", s.certificate() == null ? null : s.certificate().subject());
         m.put("issuer", s.certificate() == null ? null : s.certificate().issuer());
+        m.put("serialNumber", s.certificate() == null ? null : s.certificate().serialNumber());
         Docs.putTime(m, "claimedTime", s.claimedTime());
         Docs.putTime(m, "timestampTime", s.timestampTime());
         m.put("intact", s.intact());

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.io.IOException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.saraban.api.common.ThaiText;
+import org.saraban.signing.pki.InternalPki;
+import org.saraban.signing.pki.KeyAlgorithm;
+import org.saraban.signing.pki.PersonIdentity;
 import org.saraban.web.WebTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
@@ -184,6 +189,40 @@ class DigitallySignedLetterFlowTest extends WebTestSupport {
             }
         }
         return n;
+    }
+
+    @Autowired
+    InternalPki pki;
+
+    @Test
+    void a_signatory_who_imports_their_own_pkcs12_signs_with_that_key() throws Exception {
+        var issued = pki.issue(new PersonIdentity(id("opdc.director"), "นางนภาพร จันทร์หอม",
+                "ผู้อำนวยการกองนวัตกรรมและเทคโนโลยีเพื่อการบริหาร", "สำนักงาน ก.พ.ร."), KeyAlgorithm.RSA_2048);
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("my-card", issued.privateKey(), "card-secret".toCharArray(),
+                issued.chain().toArray(new java.security.cert.Certificate[0]));
+        java.io.ByteArrayOutputStream p12 = new java.io.ByteArrayOutputStream();
+        store.store(p12, "card-secret".toCharArray());
+        MockMultipartFile file = new MockMultipartFile("file", "card.p12", "application/x-pkcs12", p12.toByteArray());
+
+        MvcResult wrong = call(as(multipart("/api/me/signing-key").file(file).param("password", "guess"),
+                "opdc.director"));
+        assertStatus(wrong, 422);
+        assertThat(body(wrong).get("errors").get(0).get("field").asText()).isEqualTo("password");
+        MvcResult imported = call(as(multipart("/api/me/signing-key").file(file).param("password", "card-secret"),
+                "opdc.director"));
+        assertStatus(imported, 200);
+        String serial = issued.chain().get(0).getSerialNumber().toString(16);
+        assertThat(body(imported).get("serialNumber").asText()).isEqualTo(serial);
+        assertThat(body(imported).get("alias").asText()).isEqualTo("my-card");
+
+        String id = approvedLetter("ลงนามด้วยกุญแจของตนเอง " + System.nanoTime());
+        postJson("opdc.head", "/api/letters/" + id + "/approve", null, 200);
+        postJson("opdc.director", "/api/letters/" + id + "/sign", null, 200);
+        JsonNode report = verify(pdf("opdc.officer", "/api/letters/" + id + "/pdf"));
+        assertThat(report.get("valid").asBoolean()).isTrue();
+        assertThat(report.get("signatures").get(1).get("serialNumber").asText()).isEqualTo(serial);
     }
 
     private static List<String> steps(JsonNode view) {
