@@ -6,23 +6,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-import java.io.IOException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.saraban.api.common.ThaiText;
 import org.saraban.signing.pki.InternalPki;
 import org.saraban.signing.pki.KeyAlgorithm;
 import org.saraban.signing.pki.PersonIdentity;
-import org.saraban.web.WebTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -34,7 +29,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * dispatched as that PDF, verified and stamped by สพร on receipt, and preserved as PAdES-B-LTA at filing;
  * every stage's PDF is checked by the public verifier.
  */
-class DigitallySignedLetterFlowTest extends WebTestSupport {
+class DigitallySignedLetterFlowTest extends PdfTestSupport {
 
     /** An external letter from นร ๑๒ to สพร, signed by its director and approved by the group head. */
     private static Map<String, Object> opdcLetter(String subject) {
@@ -243,34 +238,7 @@ class DigitallySignedLetterFlowTest extends WebTestSupport {
         }, r -> r != null);
     }
 
-    private JsonNode verify(byte[] pdf) throws Exception {
-        MvcResult r = call(multipart("/api/verify").file(new MockMultipartFile("file", "letter.pdf",
-                MediaType.APPLICATION_PDF_VALUE, pdf)));
-        assertStatus(r, 200);
-        return body(r);
-    }
-
-    private byte[] pdf(String username, String path) throws Exception {
-        MvcResult r = call(as(get(path), username));
-        assertStatus(r, 200);
-        return r.getResponse().getContentAsByteArray();
-    }
-
     private static String sha256(byte[] data) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
-    }
-
-    private static String text(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc).replaceAll("[ \\t]*\\R", "");
-        }
-    }
-
-    private static List<String> stamps(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return doc.getPage(0).getAnnotations().stream()
-                    .filter(a -> a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp)
-                    .map(a -> a.getContents()).toList();
-        }
     }
 }

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.saraban.api.common.ThaiText;
 import org.saraban.signing.pades.PadesSigner;
@@ -22,14 +18,11 @@ import org.saraban.signing.pades.VisibleSignature;
 import org.saraban.signing.pki.InternalPki;
 import org.saraban.signing.pki.KeyAlgorithm;
 import org.saraban.signing.pki.PersonIdentity;
-import org.saraban.web.WebTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** The letter and register PDFs in the regulation's forms, and the public verification endpoint. */
-class LetterPdfAndVerifyTest extends WebTestSupport {
+class LetterPdfAndVerifyTest extends PdfTestSupport {
 
     @Autowired
     InternalPki pki;
@@ -118,35 +111,5 @@ class LetterPdfAndVerifyTest extends WebTestSupport {
         MvcResult none = call(multipart("/api/verify"));
         assertStatus(none, 422);
         assertThat(body(none).get("errors").get(0).get("field").asText()).isEqualTo("file");
-    }
-
-    private JsonNode verify(byte[] pdf) throws Exception {
-        MvcResult r = call(multipart("/api/verify").file(new MockMultipartFile("file", "letter.pdf",
-                MediaType.APPLICATION_PDF_VALUE, pdf)));
-        assertStatus(r, 200);
-        return body(r);
-    }
-
-    private byte[] pdf(String username, String path) throws Exception {
-        MvcResult r = call(as(get(path), username));
-        assertStatus(r, 200);
-        assertThat(r.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PDF_VALUE);
-        return r.getResponse().getContentAsByteArray();
-    }
-
-    private static String text(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            // a line wrapped by the form joins without a space, as Thai is written
-            return new PDFTextStripper().getText(doc).replaceAll("[ \\t]*\\R", "");
-        }
-    }
-
-    /** The contents of the rubber-stamp annotations on page 1. */
-    private static List<String> stamps(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return doc.getPage(0).getAnnotations().stream()
-                    .filter(a -> a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp)
-                    .map(a -> a.getContents()).toList();
-        }
     }
 }
