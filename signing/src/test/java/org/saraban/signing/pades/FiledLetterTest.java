@@ -17,11 +17,15 @@ import org.saraban.signing.pki.InternalPki;
 import org.saraban.signing.pki.KeyAlgorithm;
 import org.saraban.signing.pki.SigningCredential;
 import org.saraban.signing.pki.TestPki;
+import org.saraban.signing.render.LetterRenderer;
+import org.saraban.signing.render.RenderedPdf;
+import org.saraban.signing.render.SampleLetters;
 
 /**
- * The acceptance path of issue 4: a rendered letter made PDF/A-3b with its JSON, a visa by the approver
- * (ECDSA P-256), the signatory's signature (RSA-2048), filed as PAdES-B-LTA, then received and stamped.
- * Each produced document is validated once by EU DSS; the filed one also by veraPDF.
+ * The acceptance path of issue 4: a shared sample letter rendered by {@link LetterRenderer}, made PDF/A-3b
+ * with its JSON, a visa by the approver (ECDSA P-256) and the signatory's signature (RSA-2048) placed as the
+ * web layer places them, filed as PAdES-B-LTA, then received and stamped. Each produced document is
+ * validated once by EU DSS; the filed one also by veraPDF.
  */
 class FiledLetterTest {
 
@@ -41,14 +45,20 @@ class FiledLetterTest {
         SigningCredential approver = services.people().credentialFor(TestPki.approver(), KeyAlgorithm.ECDSA_P256);
         SigningCredential signatory = services.people().credentialFor(TestPki.signatory(), KeyAlgorithm.RSA_2048);
 
-        byte[] letter = PdfA3.convert(TestPdfs.letter(), new PdfA3.Metadata("ขอเชิญประชุม", "กรมตัวอย่าง",
+        // the first shared sample letter as the product renders it, then made PDF/A-3b with its JSON
+        RenderedPdf rendered = new LetterRenderer().render(SampleLetters.form(SampleLetters.json(
+                SampleLetters.files().get(0))));
+        RenderedPdf.SignatureBox box = rendered.signature();
+        byte[] letter = PdfA3.convert(rendered.pdf(), new PdfA3.Metadata("ขอเชิญประชุม", "กรมตัวอย่าง",
                 Instant.parse("2026-11-22T02:00:00Z"), "{\"number\":\"ตย ๐๐๐๑/๒๕๖๙\",\"subject\":\"ขอเชิญประชุม\"}"));
+        // the visa at the left margin level with the signatory's box, as the web layer places it
         byte[] visa = signer.sign(letter, new SignatureRequest(approver.chain(),
-                new VisibleSignature(0, 60, 80, 200, 60, List.of("นางสาวกิ่งแก้ว ใจดี", "ผู้อำนวยการกอง",
-                        "๒๒ พฤศจิกายน ๒๕๖๙ ๐๙:๑๕ น.")), "ตรวจทาน", "กรมตัวอย่าง"), approver);
+                new VisibleSignature(box.page(), 85, box.y(), 150, box.height(), List.of(
+                        "ตรวจทาน นางสาวกิ่งแก้ว ใจดี", "๒๒ พฤศจิกายน ๒๕๖๙ ๐๙.๑๕ น.")), "ตรวจทาน", "กรมตัวอย่าง"), approver);
         byte[] signed = signer.sign(visa, new SignatureRequest(signatory.chain(),
-                new VisibleSignature(0, 330, 80, 200, 60, List.of("นายสมชาย ที่ดีที่สุด", "อธิบดีกรมตัวอย่าง",
-                        "๒๒ พฤศจิกายน ๒๕๖๙ ๑๐:๓๐ น.")), "ลงนาม", "กรมตัวอย่าง"), signatory);
+                new VisibleSignature(box.page(), box.x(), box.y(), box.width(), box.height(), List.of(
+                        "นายสมชาย ที่ดีที่สุด", "อธิบดีกรมตัวอย่าง", "ลงนาม ๒๒ พฤศจิกายน ๒๕๖๙ ๑๐.๓๐ น.")),
+                "ลงนาม", "กรมตัวอย่าง"), signatory);
         filed = extender.extendToLta(signed);
         stamped = services.stamp().apply(filed, new ReceiptStamp.Receipt("กรมปลายทาง", "๑๒๓๔", "๒๓ พ.ย. ๒๕๖๙", "๑๐.๔๕ น."));
     }

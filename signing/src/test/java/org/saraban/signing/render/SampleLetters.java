@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The shared sample letters ({@code ../shared/samples/letters}, described in its README) as
  * {@link LetterForm}s: the shape of those files mapped the way the web layer maps a letter.
  */
-final class SampleLetters {
+public final class SampleLetters {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,7 +47,7 @@ final class SampleLetters {
         return directory().resolveSibling("thai-marks.txt");
     }
 
-    static List<Path> files() {
+    public static List<Path> files() {
         try (Stream<Path> s = Files.list(directory())) {
             return s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
@@ -55,7 +55,7 @@ final class SampleLetters {
         }
     }
 
-    static JsonNode json(Path file) {
+    public static JsonNode json(Path file) {
         try {
             return JSON.readTree(file.toFile());
         } catch (IOException e) {
@@ -63,7 +63,7 @@ final class SampleLetters {
         }
     }
 
-    static LetterForm form(JsonNode s) {
+    public static LetterForm form(JsonNode s) {
         JsonNode unit = s.get("ownerUnit");
         JsonNode signatory = s.get("signatory");
         return new LetterForm(
