@@ -87,7 +87,12 @@ public class LetterDispatcher {
     public void handle(SignLetterCommand c) {
         Aggregate<Letter> letter = load(c.letterId(), c.expectedVersion());
         String pdf = letter.invoke(l -> l.planSigning(c.actor()));
-        String signed = pdf == null ? null
+        if (c.externallySignedPdf() != null && (pdf == null || !pdf.equals(c.preparedFrom()))) {
+            // prepared on another revision (or on none): the signature would not cover the letter of record
+            throw LetterException.conflict("PDF_CHANGED_SINCE_PREPARED",
+                    "the PDF of record is not the one the signature was prepared on");
+        }
+        String signed = pdf == null ? null : c.externallySignedPdf() != null ? c.externallySignedPdf()
                 : documents.sign(pdf, letter.invoke(Letter::ofRecord), c.actor().ref(), PdfStep.SIGNATURE, c.at());
         letter.execute(l -> l.sign(c.actor(), signed, c.at()));
     }

@@ -227,6 +227,25 @@ class DigitallySignedLetterTest {
     }
 
     @Test
+    void a_signature_made_on_the_signers_own_token_is_recorded_as_prepared_and_embedded_by_the_web_layer() {
+        fixture.given(approvedDigitally())
+                .when(new SignLetterCommand(LETTER, null, SIGNER, LATER, "pdf-signed-on-token", "pdf-visa"))
+                .expectEvents(new LetterSignedEvent(LETTER, SIGNER.ref(), "PADES", "PASSWORD",
+                                ContentHash.of(external()), LATER),
+                        new LetterPdfRecordedEvent(LETTER, PdfStep.SIGNATURE, "pdf-signed-on-token", "pdf-visa",
+                                SIGNER.ref(), LATER));
+        assertThat(documents.calls).isEmpty();
+    }
+
+    @Test
+    void a_token_signature_prepared_on_another_revision_is_refused() {
+        fixture.given(approvedDigitally())
+                .when(new SignLetterCommand(LETTER, null, SIGNER, LATER, "pdf-signed-on-token", "pdf-rendered"))
+                .expectException(refused(CONFLICT, "PDF_CHANGED_SINCE_PREPARED"))
+                .expectNoEvents();
+    }
+
+    @Test
     void dispatch_sends_the_signed_pdf_with_the_number_and_date_of_approval_and_issues_no_new_number() {
         List<Dispatch> deliveries = List.of(
                 new Dispatch(TO_OTHER_AGENCY, false, DeliveryMethod.ELECTRONIC, COPY),

@@ -44,6 +44,7 @@ import org.saraban.query.letter.LetterQueries;
 import org.saraban.web.config.SarabanProperties;
 import org.saraban.web.security.CurrentActor;
 import org.saraban.web.signing.SignaturePreview;
+import org.saraban.web.signing.TokenSigning;
 import org.saraban.web.support.CommandSender;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -75,13 +76,15 @@ public class LetterController {
     private final ObjectMapper json;
     private final LetterPdf letterPdf;
     private final SignaturePreview signaturePreview;
+    private final TokenSigning tokenSigning;
 
     public LetterController(CommandSender commands, LetterQueries queries, LetterRequests requests,
                             CurrentActor currentActor, Directory directory, BlobStore blobs, Clock clock,
                             SarabanProperties props, ObjectMapper json, LetterPdf letterPdf,
-                            SignaturePreview signaturePreview) {
+                            SignaturePreview signaturePreview, TokenSigning tokenSigning) {
         this.letterPdf = letterPdf;
         this.signaturePreview = signaturePreview;
+        this.tokenSigning = tokenSigning;
         this.commands = commands;
         this.queries = queries;
         this.requests = requests;
@@ -305,6 +308,35 @@ public class LetterController {
         } else {
             response.getOutputStream().write(letterPdf.pdf(view));
         }
+    }
+
+    public record PrepareSignatureRequest(List<String> certificateChain) {
+    }
+
+    public record EmbedSignatureRequest(String requestId, String signatureValue) {
+    }
+
+    @PostMapping(path = "/{id}/signature/prepare", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Signing with a key that stays on the signer's token, step 1: the signatory sends their "
+            + "certificate chain (base64 DER, signer first) and gets the data to sign")
+    public TokenSigning.Prepared prepareSignature(@PathVariable String id,
+                                                  @RequestBody(required = false) PrepareSignatureRequest body) {
+        Actor actor = currentActor.actor();
+        return tokenSigning.prepare(visible(id, actor), actor, body == null ? null : body.certificateChain());
+    }
+
+    @PostMapping(path = "/{id}/signature", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Signing with a key that stays on the signer's token, step 3: the token's signature value "
+            + "(base64) for the prepared request; the letter is signed")
+    public ResponseEntity<Document> embedSignature(@PathVariable String id,
+                                                   @RequestBody(required = false) EmbedSignatureRequest body,
+                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                                   String ifMatch) {
+        Actor actor = currentActor.actor();
+        TokenSigning.Embedded embedded = tokenSigning.embed(visible(id, actor), actor,
+                body == null ? null : body.requestId(), body == null ? null : body.signatureValue());
+        return act(id, actor, new SignLetterCommand(id, version(ifMatch), actor, clock.instant(),
+                embedded.signedSha256(), embedded.preparedFrom()));
     }
 
     @GetMapping(path = "/{id}/signature-preview", produces = {MediaType.IMAGE_PNG_VALUE,

@@ -220,6 +220,54 @@ class DigitallySignedLetterFlowTest extends PdfTestSupport {
         assertThat(report.get("signatures").get(1).get("serialNumber").asText()).isEqualTo(serial);
     }
 
+    @Test
+    void a_key_that_never_leaves_the_signers_token_signs_in_three_steps() throws Exception {
+        var token = pki.issue(new PersonIdentity(id("opdc.director"), "นางนภาพร จันทร์หอม",
+                "ผู้อำนวยการกองนวัตกรรมและเทคโนโลยีเพื่อการบริหาร",
+                "สำนักงานคณะกรรมการพัฒนาระบบราชการ (สำนักงาน ก.พ.ร.)"), KeyAlgorithm.ECDSA_P256);
+        List<String> chain = new java.util.ArrayList<>();
+        for (var c : token.chain()) {
+            chain.add(java.util.Base64.getEncoder().encodeToString(c.getEncoded()));
+        }
+        String id = approvedLetter("ลงนามด้วยบัตร " + System.nanoTime());
+        postJson("opdc.head", "/api/letters/" + id + "/approve", null, 200);
+
+        // a value from another key is refused and changes nothing
+        JsonNode first = postJson("opdc.director", "/api/letters/" + id + "/signature/prepare",
+                Map.of("certificateChain", chain), 200);
+        var other = pki.issue(new PersonIdentity("someone-else", "นายอื่น", "ตำแหน่ง", "หน่วยงาน"),
+                KeyAlgorithm.ECDSA_P256);
+        MvcResult refused = call(as(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/letters/" + id + "/signature").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsBytes(Map.of("requestId", first.get("requestId").asText(),
+                        "signatureValue", signOnToken(other.privateKey(), first)))), "opdc.director"));
+        assertStatus(refused, 422);
+        assertThat(body(refused).get("errors").get(0).get("field").asText()).isEqualTo("signatureValue");
+        assertThat(getJson("opdc.director", "/api/letters/" + id, 200).get("status").asText()).isEqualTo("APPROVED");
+
+        // step 1: the data to sign; step 2: the token signs; step 3: the server embeds and the letter is signed
+        JsonNode prepared = postJson("opdc.director", "/api/letters/" + id + "/signature/prepare",
+                Map.of("certificateChain", chain), 200);
+        assertThat(prepared.get("signatureAlgorithm").asText()).isEqualTo("SHA256withECDSA");
+        JsonNode signed = postJson("opdc.director", "/api/letters/" + id + "/signature", Map.of(
+                "requestId", prepared.get("requestId").asText(),
+                "signatureValue", signOnToken(token.privateKey(), prepared)), 200);
+        assertThat(signed.get("status").asText()).isEqualTo("SIGNED");
+        JsonNode report = verify(pdf("opdc.officer", "/api/letters/" + id + "/pdf"));
+        assertThat(report.get("valid").asBoolean()).isTrue();
+        assertThat(report.get("signatures").get(1).get("serialNumber").asText())
+                .isEqualTo(token.chain().get(0).getSerialNumber().toString(16));
+        assertThat(report.get("signatures").get(1).get("level").asText()).isEqualTo("PAdES-BASELINE-LT");
+    }
+
+    /** What a smart card does with the data to sign: the private key never reaches the server. */
+    private static String signOnToken(java.security.PrivateKey key, JsonNode prepared) throws Exception {
+        java.security.Signature s = java.security.Signature.getInstance("SHA256withECDSA");
+        s.initSign(key);
+        s.update(java.util.Base64.getDecoder().decode(prepared.get("dataToSign").asText()));
+        return java.util.Base64.getEncoder().encodeToString(s.sign());
+    }
+
     private static List<String> steps(JsonNode view) {
         return view.get("pdfRevisions").findValuesAsText("step");
     }
