@@ -8,23 +8,32 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Date;
+import java.util.Hashtable;
 import java.util.List;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIStatus;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.CMSAttributeTableGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
-import org.bouncycastle.tsp.TSPAlgorithms;
 
 /**
  * An RFC 3161 time-stamping authority in process, with a certificate from the internal root. It also
@@ -52,8 +61,18 @@ public final class InternalTsa implements TimestampSource {
             DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder().build()
                     .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
             // a SHA-256 certificate digest makes BouncyCastle write signing-certificate-v2 (ESSCertIDv2)
+            // the CMS signingTime from this TSA's clock, not the machine's: the token must not look signed
+            // before the TSA certificate (issued on the same clock) was valid
+            CMSAttributeTableGenerator signedAttributes = params -> {
+                Hashtable<ASN1ObjectIdentifier, Attribute> time = new Hashtable<>();
+                time.put(CMSAttributes.signingTime, new Attribute(CMSAttributes.signingTime,
+                        new DERSet(new Time(Date.from(clock.instant())))));
+                return new DefaultSignedAttributeTableGenerator(new AttributeTable(time)).getAttributes(params);
+            };
             tokens = new TimeStampTokenGenerator(
-                    new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", key, chain.get(0)),
+                    new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                            .setSignedAttributeGenerator(signedAttributes)
+                            .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key), chain.get(0)),
                     sha256, POLICY);
             // milliseconds: several signatures and the revocation data fetched after them keep their order
             tokens.setResolution(TimeStampTokenGenerator.R_MILLISECONDS);

@@ -13,6 +13,7 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
@@ -26,6 +27,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PkiTest {
+
+    @Test
+    void the_internal_tsa_signs_its_tokens_at_its_own_clocks_time() throws Exception {
+        Instant ahead = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        InternalPki pki = InternalPki.open(new InMemoryPkiStorage(), TestPki.settings(),
+                Clock.fixed(ahead, java.time.ZoneOffset.UTC));
+        TimeStampToken token = new TimeStampToken(new CMSSignedData(pki.timestampAuthority()
+                .timestamp(new byte[32])));
+        var signingTime = token.getSignedAttributes().get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime);
+        assertThat(org.bouncycastle.asn1.cms.Time.getInstance(signingTime.getAttrValues().getObjectAt(0))
+                .getDate().toInstant()).isEqualTo(ahead);
+        assertThat(token.getTimeStampInfo().getGenTime().toInstant()).isEqualTo(ahead);
+        // valid at its own time: the TSA certificate was issued on the same clock
+        token.validate(new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder()
+                .build(pki.timestampAuthority().chain().get(0)));
+    }
 
     @Test
     void an_imported_key_stays_the_persons_key_even_when_issued_here_under_another_name(@TempDir Path dir)
