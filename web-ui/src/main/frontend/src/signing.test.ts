@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { padesLevel, shortHash, signatorySignature, signsDigitally } from './signing';
-import type { Letter, Me, PersonRef } from './types';
+import { padesLevel, revisionChain, shortHash, signatorySignature, signsDigitally } from './signing';
+import type { Letter, Me, PdfRevision, PersonRef } from './types';
 
 const director: PersonRef = { id: 'd', displayName: 'นางนภาพร จันทร์หอม', position: 'ผู้อำนวยการ', agencyCode: 'นร ๑๒' };
 const head: PersonRef = { id: 'h', displayName: 'นายประเสริฐ ชัยมงคล', position: 'ผู้อำนวยการกลุ่มงาน', agencyCode: 'นร ๑๒' };
@@ -29,5 +29,27 @@ describe('electronic signatures on the letter page', () => {
     expect(padesLevel('B_LTA')).toBe('PAdES-BASELINE-LTA');
     expect(padesLevel('PAdES-BASELINE-T')).toBe('PAdES-BASELINE-T');
     expect(padesLevel(null)).toBe('');
+  });
+});
+
+describe('the PDF of record', () => {
+  const revision = (step: string, sha256: string, previousSha256: string | null) =>
+    ({ step, sha256, previousSha256, by: head, at: '2026-11-23T02:30:00Z', atThai: '' }) as PdfRevision;
+  it('lists the revisions that lead to the current PDF, oldest first', () => {
+    const rendered = revision('RENDERED', 'a', null);
+    const visa = revision('VISA', 'b', 'a');
+    const signature = revision('SIGNATURE', 'c', 'b');
+    expect(revisionChain({ pdfSha256: 'c', pdfRevisions: [rendered, visa, signature] } as Letter)).toEqual([rendered, visa, signature]);
+  });
+  it('leaves out the revisions of an approval that an edit invalidated', () => {
+    const old = [revision('RENDERED', 'a', null), revision('VISA', 'b', 'a')];
+    const rendered = revision('RENDERED', 'x', null);
+    const visa = revision('VISA', 'y', 'x');
+    expect(revisionChain({ pdfSha256: 'y', pdfRevisions: [...old, rendered, visa] } as Letter)).toEqual([rendered, visa]);
+    expect(revisionChain({ pdfSha256: null, pdfRevisions: old } as Letter)).toEqual([]);
+  });
+  it('starts a received copy at its receipt stamp, the delivered PDF being the sender\'s', () => {
+    const stamp = revision('RECEIPT_STAMP', 's', 'c');
+    expect(revisionChain({ pdfSha256: 's', pdfRevisions: [stamp] } as Letter)).toEqual([stamp]);
   });
 });

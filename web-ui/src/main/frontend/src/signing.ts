@@ -1,4 +1,4 @@
-import type { Letter, Me, Signature } from './types';
+import type { Letter, Me, PdfRevision, Signature } from './types';
 
 // What the letter page needs to know about electronic signatures (ADR 0006), kept apart from the
 // components so that it can be tested without a browser.
@@ -25,4 +25,18 @@ export function padesLevel(level: string | null | undefined): string {
   if (!level) return '';
   const m = level.match(/^B_([A-Z]+)$/);
   return m ? `PAdES-BASELINE-${m[1]}` : level;
+}
+
+/**
+ * The revisions that make the current PDF of record, oldest first: followed back from the current one,
+ * so that revisions of an approval that an edit later invalidated are left out.
+ */
+export function revisionChain(letter: Letter): PdfRevision[] {
+  const bySha = new Map((letter.pdfRevisions ?? []).map((r) => [r.sha256, r]));
+  const chain: PdfRevision[] = [];
+  for (let r = letter.pdfSha256 ? bySha.get(letter.pdfSha256) : undefined; r && !chain.includes(r);
+    r = r.previousSha256 ? bySha.get(r.previousSha256) : undefined) {
+    chain.unshift(r);
+  }
+  return chain;
 }

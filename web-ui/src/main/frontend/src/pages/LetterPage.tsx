@@ -1,13 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post } from '../api';
+import { ApiError, get, getBlob, post } from '../api';
 import { ErrorBanner, Field, Loading, SecrecyBadge, StatusBadge, UrgencyBadge } from '../components';
 import { useAgencies, usePeople } from '../directory';
 import { currentYearBE } from '../format';
 import { type Key, useI18n } from '../i18n';
 import { onLetterNotice, onReconnect } from '../live';
 import { href } from '../router';
+import { revisionChain, shortHash, signatorySignature } from '../signing';
 import type { Letter, Me, PersonRef, Route } from '../types';
+import { RecordedVerification, verifyPdf, type VerifyReport, VerifyReportView } from '../verification';
 
 type Act = (path: string, body?: unknown, done?: (l: Letter) => string) => Promise<boolean>;
 
@@ -44,6 +46,7 @@ export function LetterPage({ me, id }: { me: Me; id: string }) {
   };
 
   const incoming = letter.direction === 'INCOMING';
+  const signed = signatorySignature(letter);
   return (
     <section class="letter-page" aria-labelledby="letter-title" data-status={letter.status}>
       <div class="page-head">
@@ -90,7 +93,9 @@ export function LetterPage({ me, id }: { me: Me; id: string }) {
           {letter.closing ? <p class="closing">{letter.closing}</p> : null}
           {letter.signatory ? (
             <div class="signature">
-              {letter.signatures?.length ? <p class="typed-sign" title={t('letter.typedName')}>{letter.signatory.displayName}</p> : <p class="sign-space" />}
+              {signed?.method === 'PADES' ? <p class="e-sign" data-testid="e-signed">✓ {t('letter.eSigned')}</p>
+                : signed ? <p class="typed-sign" title={t('letter.typedName')}>{letter.signatory.displayName}</p>
+                  : <p class="sign-space" />}
               <p>({letter.signatory.displayName})</p>
               <p>{letter.signatory.position}</p>
             </div>
@@ -105,12 +110,14 @@ export function LetterPage({ me, id }: { me: Me; id: string }) {
           {letter.copiesTo.length ? <p class="copies">{t('field.copiesTo')}: {letter.copiesTo.map(recipientLabel).join(', ')}</p> : null}
           <p class="no-print pdf-link">
             <a href={`/api/letters/${letter.id}/pdf`} target="_blank" rel="noopener" data-testid="letter-pdf">
-              {letter.scanSha256 ? t('letter.pdf') : t('letter.pdfForm')}
+              {letter.scanSha256 ? t('letter.pdf') : letter.pdfSha256 ? t('pdf.open') : t('letter.pdfForm')}
             </a>
           </p>
         </article>
         <aside class="side">
+          {letter.verification ? <RecordedVerification verification={letter.verification} /> : null}
           <Actions me={me} letter={letter} act={act} />
+          {letter.pdfSha256 ? <PdfOfRecord letter={letter} /> : null}
           {incoming ? <Routes letter={letter} /> : <Deliveries letter={letter} />}
           <Signatures letter={letter} />
           {letter.filing ? (
@@ -202,7 +209,7 @@ function Deliveries({ letter }: { letter: Letter }) {
   );
 }
 
-/** Who signed, how, and when; the content hash the signature covers (the approved content). */
+/** Who signed, in what role, how, and when; what the signature covers (the approved content, the signed PDF). */
 function Signatures({ letter }: { letter: Letter }) {
   const { t, dateTime } = useI18n();
   const signatures = letter.signatures ?? [];
@@ -211,17 +218,61 @@ function Signatures({ letter }: { letter: Letter }) {
     <section class="card" aria-labelledby="signatures-title">
       <h2 id="signatures-title">{t('letter.signatures')}</h2>
       <ul class="signature-list" data-testid="signatures">
-        {signatures.map((s, i) => (
-          <li key={i} data-method={s.method}>
-            <strong>{s.signer.displayName}</strong> · {s.signer.position}
-            <p class="muted">
-              {s.method === 'TYPED_NAME' ? t('letter.typedName') : s.method}
-              {s.at ? ` · ${dateTime(s.at)}` : ''}
-            </p>
-            {s.contentHash ? <p class="muted hash" title="SHA-256">{t('letter.contentHash')} {s.contentHash.slice(0, 16)}…</p> : null}
-          </li>
-        ))}
+        {signatures.map((s, i) => {
+          const role = s.role === 'VISA' ? 'VISA' : 'SIGNATORY';
+          return (
+            <li key={i} data-method={s.method} data-role={role}>
+              <p class="role">{t(`letter.role.${role}`)}</p>
+              <strong>{s.signer.displayName}</strong> · {s.signer.position}
+              <p class="muted">
+                {s.method === 'TYPED_NAME' ? t('letter.typedName') : s.method === 'PADES' ? t('letter.method.PADES') : s.method}
+                {s.at ? ` · ${dateTime(s.at)}` : ''}
+              </p>
+              {s.contentHash ? <p class="muted hash" title="SHA-256">{t('letter.contentHash')} {s.contentHash.slice(0, 16)}…</p> : null}
+              {s.pdfSha256 ? <p class="muted hash" title={s.pdfSha256}>{t('letter.signedPdf')} {shortHash(s.pdfSha256)}</p> : null}
+            </li>
+          );
+        })}
       </ul>
+    </section>
+  );
+}
+
+const PDF_STEPS = ['RENDERED', 'VISA', 'SIGNATURE', 'RECEIPT_STAMP', 'PRESERVED'];
+
+/** The signed PDF of record: its fingerprint, how it was made revision by revision, download and verify. */
+function PdfOfRecord({ letter }: { letter: Letter }) {
+  const { t, dateTime } = useI18n();
+  const [report, setReport] = useState<VerifyReport | null>(null);
+  const [error, busy, go] = useAction();
+  // a new revision (a signature, the receipt stamp) makes a report of the previous one stale
+  useEffect(() => setReport(null), [letter.pdfSha256]);
+  const path = `/api/letters/${letter.id}/pdf`;
+  const verify = () => go(async () => {
+    setReport(null);
+    setReport(await verifyPdf(await getBlob(path), `letter-${letter.id}.pdf`));
+  });
+  const revisions = revisionChain(letter);
+  return (
+    <section class="card pdf-record" aria-labelledby="pdf-title" data-testid="pdf-record">
+      <h2 id="pdf-title">{t('pdf.title')}</h2>
+      <p class="muted">{t('pdf.fingerprint')} <code class="hash" title={letter.pdfSha256 ?? ''}>{shortHash(letter.pdfSha256)}</code></p>
+      {revisions.length ? (
+        <ol class="revisions" data-testid="pdf-revisions">
+          {revisions.map((r) => (
+            <li key={r.sha256} data-step={r.step}>
+              <p class="what">{PDF_STEPS.includes(r.step) ? t(`pdf.step.${r.step}` as Key) : r.step}</p>
+              <p class="muted">{r.by ? `${r.by.displayName} · ` : ''}<time dateTime={r.at}>{dateTime(r.at)}</time></p>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <div class="buttons">
+        <a class="button secondary" href={path} download="" data-testid="pdf-download">{t('pdf.download')}</a>
+        <button type="button" class="secondary" disabled={busy} onClick={verify}>{busy ? t('common.loading') : t('pdf.verify')}</button>
+      </div>
+      <ErrorBanner error={error} />
+      {report ? <VerifyReportView report={report} testid="pdf-verify-report" /> : null}
     </section>
   );
 }
