@@ -7,7 +7,7 @@ import { currentYearBE } from '../format';
 import { type Key, useI18n } from '../i18n';
 import { onLetterNotice, onReconnect } from '../live';
 import { href } from '../router';
-import { revisionChain, shortHash, signatorySignature } from '../signing';
+import { revisionChain, shortHash, signatorySignature, signsDigitally } from '../signing';
 import type { Letter, Me, PersonRef, Route } from '../types';
 import { RecordedVerification, verifyPdf, type VerifyReport, VerifyReportView } from '../verification';
 
@@ -321,10 +321,11 @@ function Actions({ me, letter, act }: { me: Me; letter: Letter; act: Act }) {
       items.push(<SubmitForm key="submit" me={me} act={act} />);
     }
     if (s === 'PENDING_APPROVAL' && (isMe(me, letter.approver) || (!letter.approver && roles.has('APPROVER')))) {
-      items.push(<ApproveForm key="approve" act={act} />);
+      const hint = signsDigitally(me, letter) ? isMe(me, letter.signatory) ? 'approve.digitalSelf' : 'approve.digital' : undefined;
+      items.push(<ApproveForm key="approve" act={act} hint={hint} />);
     }
     if (s === 'APPROVED' && letter.signatory && isMe(me, letter.signatory)) {
-      items.push(<SignForm key="sign" me={me} act={act} />);
+      items.push(<SignForm key="sign" me={me} letter={letter} act={act} />);
     }
     if (roles.has('CLERK') && (s === 'SIGNED' || (s === 'APPROVED' && !letter.signatory))) {
       items.push(
@@ -408,12 +409,14 @@ function SubmitForm({ me, act }: { me: Me; act: Act }) {
   );
 }
 
-function ApproveForm({ act }: { act: Act }) {
+/** Approve or return; {@code hint} says what else approving does (numbering, the PDF of record, the visa). */
+function ApproveForm({ act, hint }: { act: Act; hint?: Key }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [error, busy, go] = useAction();
   return (
     <form class="action" onSubmit={(ev) => ev.preventDefault()}>
+      {hint ? <p class="banner info" data-testid="digital-approval-hint">{t(hint)}</p> : null}
       <ErrorBanner error={error} shown={['comment', 'reason']} />
       <Field id="approval-text" name="reason" label="action.comment" error={error}>
         <textarea id="approval-text" rows={2} value={text} onInput={(ev) => setText(ev.currentTarget.value)} />
@@ -434,12 +437,18 @@ function normalise(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-function SignForm({ me, act }: { me: Me; act: Act }) {
+/**
+ * The signatory signs by typing their own name: that is the signature itself for a letter signed by typed
+ * name (API.md /sign), and the confirmation of who signs for a letter with a PDF of record, whose PAdES
+ * signature appearance the server shows beforehand.
+ */
+function SignForm({ me, letter, act }: { me: Me; letter: Letter; act: Act }) {
   const { t } = useI18n();
+  const digital = !!letter.pdfSha256;
   const [typed, setTyped] = useState('');
+  const [previewFailed, setPreviewFailed] = useState(false);
   const [error, busy, go] = useAction();
   const sign = () => go(async () => {
-    // until PAdES signing arrives, the signatory signs by typing their own name (API.md /sign)
     if (normalise(typed) !== normalise(me.displayName)) {
       throw new ApiError(422, 'TYPED_NAME_MISMATCH', t('err.typedName'), [{ field: 'typedName', reason: t('err.typedName') }]);
     }
@@ -447,11 +456,19 @@ function SignForm({ me, act }: { me: Me; act: Act }) {
   });
   return (
     <form class="action sign" onSubmit={(ev) => { ev.preventDefault(); void sign(); }}>
-      <Field id="typedName" label="action.typedName" error={error} hint="action.typedName.hint" required>
+      {digital ? (
+        <figure class="signature-preview" data-testid="signature-preview">
+          <figcaption>{t('sign.preview')}</figcaption>
+          {previewFailed ? <p class="muted">{t('sign.previewFailed')}</p> : (
+            <img src={`/api/letters/${letter.id}/signature-preview`} alt={t('sign.preview')} onError={() => setPreviewFailed(true)} />
+          )}
+        </figure>
+      ) : null}
+      <Field id="typedName" label="action.typedName" error={error} hint={digital ? 'action.typedName.hintDigital' : 'action.typedName.hint'} required>
         <input id="typedName" value={typed} placeholder={me.displayName} autoComplete="off" onInput={(ev) => setTyped(ev.currentTarget.value)} />
       </Field>
-      <p class="sign-preview" aria-hidden="true">{typed || me.displayName}</p>
-      <button type="submit" class="primary" disabled={busy}>{t('action.sign')}</button>
+      {digital ? null : <p class="sign-preview" aria-hidden="true">{typed || me.displayName}</p>}
+      <button type="submit" class="primary" disabled={busy}>{digital ? t('action.signDigital') : t('action.sign')}</button>
     </form>
   );
 }
