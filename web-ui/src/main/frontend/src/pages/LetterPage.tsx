@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, getBlob, post } from '../api';
-import { ErrorBanner, Field, Loading, SecrecyBadge, StatusBadge, UrgencyBadge } from '../components';
+import {
+  approvedUnsent, EditAfterApprovalWarning, ErrorBanner, Field, Loading, SecrecyBadge, StatusBadge, UrgencyBadge,
+} from '../components';
 import { useAgencies, usePeople } from '../directory';
 import { currentYearBE } from '../format';
 import { type Key, useI18n } from '../i18n';
@@ -333,8 +335,17 @@ function Actions({ me, letter, act }: { me: Me; letter: Letter; act: Act }) {
           run={() => act('/dispatch', {}, (l) => t('action.dispatched', { n: id(l.number) }))} />,
       );
     }
-    if (roles.has('CLERK') && s === 'DISPATCHED') {
-      items.push(<ReasonForm key="cancel" label="action.cancel" field="reason" fieldLabel="action.reason" path="/cancel" act={act} />);
+    if (approvedUnsent(letter) && isMe(me, letter.author)) {
+      items.push(
+        <div class="action" key="edit-approved">
+          <EditAfterApprovalWarning letter={letter} />
+          <a class="button secondary" href={href(`/letters/${letter.id}/edit`)}>{t('action.editApproved')}</a>
+        </div>,
+      );
+    }
+    // a letter numbered at approval (signed digitally) may be cancelled before it is sent, voiding its number
+    if (roles.has('CLERK') && (s === 'DISPATCHED' || (approvedUnsent(letter) && letter.number))) {
+      items.push(<ReasonForm key="cancel" label="action.cancel" field="reason" fieldLabel="action.cancelReason" path="/cancel" act={act} />);
     }
   } else {
     if (roles.has('CLERK') && s === 'DELIVERED') {
