@@ -230,8 +230,12 @@ function Signatures({ letter }: { letter: Letter }) {
                 {s.method === 'TYPED_NAME' ? t('letter.typedName') : s.method === 'PADES' ? t('letter.method.PADES') : s.method}
                 {s.at ? ` · ${dateTime(s.at)}` : ''}
               </p>
-              {s.contentHash ? <p class="muted hash" title="SHA-256">{t('letter.contentHash')} {s.contentHash.slice(0, 16)}…</p> : null}
-              {s.pdfSha256 ? <p class="muted hash" title={s.pdfSha256}>{t('letter.signedPdf')} {shortHash(s.pdfSha256)}</p> : null}
+              {s.contentHash ? (
+                <p class="muted">{t('letter.contentHash')} <code class="hash" title={s.contentHash}>{shortHash(s.contentHash)}</code></p>
+              ) : null}
+              {s.pdfSha256 ? (
+                <p class="muted">{t('letter.signedPdf')} <code class="hash" title={s.pdfSha256}>{shortHash(s.pdfSha256)}</code></p>
+              ) : null}
             </li>
           );
         })}
