@@ -278,3 +278,94 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
     await clerk.context.close();
   });
 });
+
+// ADR 0006: นร ๑๒ signs its external letters electronically. Approval numbers the letter, makes the PDF
+// of record and adds the approver's visa; the signatory signs it with PAdES; สพร verifies it on receipt.
+describe('an electronically signed letter from นร ๑๒ to สพร', () => {
+  it('is visa\'d at approval, signed with PAdES after a preview, dispatched, and verified on receipt', async () => {
+    const signedSubject = 'ขอความร่วมมือทดสอบการรับส่งหนังสือที่ลงลายมือชื่ออิเล็กทรอนิกส์';
+    // สพร's clerk has the inbox open
+    const dgaClerk = await person(browser, 'dga.clerk');
+    await dgaClerk.page.getByRole('heading', { name: 'หนังสือรับ' }).waitFor();
+
+    // นร ๑๒'s officer drafts an external letter for the director to sign and submits it to the head
+    const officer = await person(browser, 'opdc.officer');
+    const o = officer.page;
+    await o.getByRole('link', { name: 'ร่างหนังสือ' }).click();
+    await o.locator('#kind').selectOption('EXTERNAL');
+    await o.locator('#subject').fill(signedSubject);
+    await o.getByLabel('ส่วนราชการ 1').selectOption('สพร');
+    await o.getByLabel('ตำแหน่งผู้รับ 1').fill('ผู้อำนวยการสำนักงานพัฒนารัฐบาลดิจิทัล');
+    await o.locator('#body').fill('ด้วยสำนักงาน ก.พ.ร. ประสงค์จะทดสอบการรับส่งหนังสือราชการที่ลงลายมือชื่ออิเล็กทรอนิกส์ระหว่างส่วนราชการ'
+      + '\n\nจึงเรียนมาเพื่อโปรดพิจารณาให้ความร่วมมือ');
+    await o.locator('#signatory').selectOption({ label: 'นางนภาพร จันทร์หอม — ผู้อำนวยการกองนวัตกรรมและเทคโนโลยีเพื่อการบริหาร' });
+    await o.getByRole('button', { name: 'บันทึกร่าง' }).click();
+    await o.locator('.letter-page[data-status="DRAFT"]').waitFor();
+    const letterId = letterIdOf(o);
+    await o.locator('#approverId').selectOption({ label: 'นายประเสริฐ ชัยมงคล — ผู้อำนวยการกลุ่มงานพัฒนาระบบ' });
+    await o.getByRole('button', { name: 'เสนออนุมัติ' }).click();
+    await o.locator('.letter-page[data-status="PENDING_APPROVAL"]').waitFor();
+
+    // the head is told what approving does, approves: the letter is numbered and carries his visa
+    const head = await person(browser, 'opdc.head');
+    const h = head.page;
+    await h.goto(`${BASE}/#/letters/${letterId}`);
+    await seeText(h.getByTestId('digital-approval-hint'), 'ออกเลขที่');
+    await h.getByRole('button', { name: 'อนุมัติ', exact: true }).click();
+    await h.locator('.letter-page[data-status="APPROVED"]').waitFor();
+    const number = (await h.getByTestId('number').textContent())!.trim();
+    expect(number).toMatch(/^นร ๑๒[๐-๙.]*\/[๐-๙]+$/);
+    await seeAttribute(h.getByTestId('pdf-revisions').locator('li').first(), 'data-step', 'RENDERED');
+    await seeAttribute(h.getByTestId('pdf-revisions').locator('li').last(), 'data-step', 'VISA');
+
+    // the director sees her signature as the PDF will show it, types her name and signs
+    const director = await person(browser, 'opdc.director');
+    const d = director.page;
+    await d.goto(`${BASE}/#/letters/${letterId}`);
+    await d.locator('.letter-page[data-status="APPROVED"]').waitFor();
+    await seeText(d.getByTestId('signature-preview'), 'ตัวอย่างลายมือชื่อที่จะปรากฏบนหนังสือ');
+    const preview = d.getByTestId('signature-preview').locator('img');
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await d.locator('#typedName').fill('นางนภาพร จันทร์หอม');
+    await shot(d, '10-sign-preview');
+    await d.getByRole('button', { name: 'ลงนามด้วยลายมือชื่ออิเล็กทรอนิกส์' }).click();
+    await d.locator('.letter-page[data-status="SIGNED"]').waitFor();
+    const signatures = d.getByTestId('signatures').locator('li');
+    await seeCount(signatures.and(d.locator('[data-method="PADES"]')), 2);
+    await seeText(signatures.and(d.locator('[data-role="VISA"]')), 'นายประเสริฐ ชัยมงคล');
+    await seeText(signatures.and(d.locator('[data-role="SIGNATORY"]')), 'นางนภาพร จันทร์หอม');
+    await seeText(d.getByTestId('signatures'), 'ลายมือชื่ออิเล็กทรอนิกส์ (PAdES)');
+    await seeVisible(d.getByTestId('e-signed'));
+    await seeAttribute(d.getByTestId('pdf-revisions').locator('li').last(), 'data-step', 'SIGNATURE');
+
+    // นร ๑๒'s clerk sends it with the number it got at approval
+    const opdcClerk = await person(browser, 'opdc.clerk');
+    const c = opdcClerk.page;
+    await c.goto(`${BASE}/#/letters/${letterId}`);
+    await c.getByRole('button', { name: 'ออกเลขและส่งหนังสือ' }).click();
+    await c.locator('.letter-page[data-status="DISPATCHED"]').waitFor();
+    await seeText(c.getByTestId('number'), number);
+
+    // สพร's clerk opens it from the inbox and receives it: the signed PDF is verified and stamped
+    const g = dgaClerk.page;
+    await g.getByRole('link', { name: signedSubject }).waitFor({ timeout: 15_000 });
+    await openFromList(g, signedSubject);
+    await g.getByRole('button', { name: 'ลงรับหนังสือ' }).click();
+    await g.locator('.letter-page[data-status="RECEIVED"]').waitFor();
+    await seeAttribute(g.getByTestId('verification'), 'data-valid', 'true');
+    await seeText(g.getByTestId('verification-status'), 'ถูกต้อง');
+    await seeCount(g.getByTestId('verification').locator('.checks li[data-intact="true"]'), 2);
+    await seeVisible(g.getByTestId('e-signed'));
+    await seeAttribute(g.getByTestId('pdf-revisions').locator('li').last(), 'data-step', 'RECEIPT_STAMP');
+    await shot(g, '09-signed-letter-verified');
+
+    // ... and checks the stamped PDF again on the spot
+    await g.getByRole('button', { name: 'ตรวจสอบลายมือชื่อ' }).click();
+    const report = g.getByTestId('pdf-verify-report');
+    await seeAttribute(report, 'data-valid', 'true');
+    await seeText(report.getByTestId('verdict'), 'ลายมือชื่ออิเล็กทรอนิกส์ทุกรายการถูกต้อง');
+
+    for (const p of [dgaClerk, officer, head, director, opdcClerk]) await p.context.close();
+  });
+});

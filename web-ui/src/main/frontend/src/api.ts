@@ -54,9 +54,23 @@ export async function request<T>(method: string, path: string, body?: unknown, h
     const token = csrfToken();
     if (token) h['X-XSRF-TOKEN'] = token;
   }
+  const res = await send(path, { method, headers: h, body: payload });
+  if (res.status === 204) {
+    return undefined as T;
+  }
+  return (await res.json()) as T;
+}
+
+/** A file the API serves (a PDF), as bytes. */
+export async function getBlob(path: string): Promise<Blob> {
+  return (await send(path, { method: 'GET' })).blob();
+}
+
+/** fetch with the session cookie; a refusal becomes an ApiError, and a lapsed session is reported. */
+async function send(path: string, init: RequestInit): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(path, { method, headers: h, body: payload, credentials: 'same-origin' });
+    res = await fetch(path, { ...init, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'NETWORK', 'network error');
   }
@@ -66,10 +80,7 @@ export async function request<T>(method: string, path: string, body?: unknown, h
   if (!res.ok) {
     throw await problemOf(res);
   }
-  if (res.status === 204) {
-    return undefined as T;
-  }
-  return (await res.json()) as T;
+  return res;
 }
 
 export const get = <T>(path: string) => request<T>('GET', path);

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ApiError } from './api';
 import { type Key, useI18n } from './i18n';
+import type { Letter } from './types';
 
 export const KINDS = ['EXTERNAL', 'INTERNAL', 'STAMPED', 'ORDER', 'REGULATION', 'BYLAW', 'ANNOUNCEMENT', 'STATEMENT',
   'NEWS', 'CERTIFICATE', 'MINUTES', 'MEMO'];
@@ -118,4 +119,19 @@ export function messageFor(error: ApiError, t: (k: Key) => string): string {
 export function Loading() {
   const { t } = useI18n();
   return <p class="loading" aria-busy="true">{t('common.loading')}</p>;
+}
+
+/** Whether editing the letter now undoes its approval (the author may edit until it is dispatched). */
+export function approvedUnsent(letter: Letter): boolean {
+  return letter.direction === 'OUTGOING' && (letter.status === 'APPROVED' || letter.status === 'SIGNED');
+}
+
+/** What an edit after approval undoes: the approval, the signatures, and a number issued at approval. */
+export function EditAfterApprovalWarning({ letter }: { letter: Letter }) {
+  const { t, id } = useI18n();
+  return (
+    <p class="banner warn" role="note" data-testid="edit-after-approval">
+      {letter.number ? t('edit.afterApprovalNumbered', { n: id(letter.number) }) : t('edit.afterApproval')}
+    </p>
+  );
 }

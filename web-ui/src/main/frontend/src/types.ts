@@ -10,6 +10,8 @@ export interface Me {
   unitCode: string | null;
   unitName: string | null;
   roles: string[];
+  /** The letter kinds the caller's agency signs with an electronic signature (PAdES) rather than a typed name. */
+  signatureRequired: string[];
 }
 
 export interface Unit { code: string; name: string }
@@ -72,6 +74,53 @@ export interface Delivery {
   [k: string]: unknown;
 }
 
+/** A signature on the letter: the approver's visa or the signatory's, by typed name or PAdES on the PDF of record. */
+export interface Signature {
+  signer: PersonRef;
+  method: 'PADES' | 'TYPED_NAME' | string;
+  role?: 'VISA' | 'SIGNATORY' | string;
+  at?: string;
+  atThai?: string;
+  contentHash?: string;
+  /** The PDF of record's revision that carries this signature. */
+  pdfSha256?: string;
+  assurance?: string;
+}
+
+/** One revision of the PDF of record, in the order they were made. */
+export interface PdfRevision {
+  step: 'RENDERED' | 'VISA' | 'SIGNATURE' | 'RECEIPT_STAMP' | 'PRESERVED' | string;
+  sha256: string;
+  previousSha256: string | null;
+  by: PersonRef | null;
+  at: string;
+  atThai: string;
+}
+
+/** One signature or document timestamp as a verification found it. */
+export interface SignatureCheck {
+  kind: 'SIGNATURE' | 'DOCUMENT_TIMESTAMP' | string;
+  signerName: string | null;
+  /** PAdES level: B_T, B_LT, B_LTA as recorded, or PAdES-BASELINE-T as /api/verify writes it. */
+  level: string | null;
+  intact: boolean;
+  certificateStatus: string | null;
+  signingTime?: string | null;
+  timestampTime?: string | null;
+}
+
+/** The receiving agency's verification of the delivered PDF, recorded on its copy at receipt. */
+export interface Verification {
+  valid: boolean;
+  level: string | null;
+  summaryThai: string;
+  pdfSha256: string;
+  signatures: SignatureCheck[];
+  by: PersonRef;
+  at: string;
+  atThai: string;
+}
+
 export interface Letter {
   id: string;
   version: number;
@@ -102,7 +151,12 @@ export interface Letter {
   approver?: PersonRef | null;
   author?: PersonRef | null;
   returnReason?: string | null;
-  signatures?: { signer: PersonRef; method: string; at?: string; contentHash?: string; assurance?: string }[];
+  dateThai?: string | null;
+  signatures?: Signature[];
+  /** The current PDF of record, for a letter its agency signs digitally. */
+  pdfSha256?: string | null;
+  pdfRevisions?: PdfRevision[];
+  verification?: Verification | null;
   routes?: Route[];
   deliveries?: Delivery[];
   receivingNumber?: string | null;

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, patch, post, request } from '../api';
-import { EnumSelect, ErrorBanner, Field, KINDS, Loading, SECRECIES, URGENCIES, useReason } from '../components';
+import {
+  approvedUnsent, EditAfterApprovalWarning, EnumSelect, ErrorBanner, Field, KINDS, Loading, SECRECIES, URGENCIES, useReason,
+} from '../components';
 import { useAgencies, usePeople } from '../directory';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
@@ -114,6 +116,7 @@ export function Compose({ me, letterId }: { me: Me; letterId?: string }) {
   const reason = useReason();
   const [draft, setDraft] = useState<Draft | null>(letterId ? null : emptyDraft(me));
   const [version, setVersion] = useState<number | null>(null);
+  const [editing, setEditing] = useState<Letter | null>(null);
   const agencies = useAgencies();
   const signers = usePeople(me.agencyCode, 'SIGNER');
   const [error, setError] = useState<ApiError | null>(null);
@@ -131,11 +134,13 @@ export function Compose({ me, letterId }: { me: Me; letterId?: string }) {
     if (!letterId) {
       setDraft(emptyDraft(me));
       setVersion(null);
+      setEditing(null);
       return;
     }
     get<Letter>(`/api/letters/${letterId}`).then((l) => {
       setDraft(fromLetter(l));
       setVersion(l.version);
+      setEditing(l);
     }).catch((err) => setError(err as ApiError));
   }, [letterId]);
 
@@ -236,9 +241,10 @@ export function Compose({ me, letterId }: { me: Me; letterId?: string }) {
   return (
     <section class="compose" aria-labelledby="compose-title">
       <div class="page-head">
-        <h1 id="compose-title">{letterId ? t('compose.edit') : t('compose.title')}</h1>
+        <h1 id="compose-title">{!letterId ? t('compose.title') : editing && approvedUnsent(editing) ? t('compose.editApproved') : t('compose.edit')}</h1>
       </div>
       <form class="card form-grid" onSubmit={save} noValidate>
+        {editing && approvedUnsent(editing) ? <div class="wide"><EditAfterApprovalWarning letter={editing} /></div> : null}
         <ErrorBanner error={error} shown={shownFields} />
         <Field id="kind" label="field.kind" error={error} required>
           <EnumSelect id="kind" values={KINDS} value={k} onChange={setKind} />

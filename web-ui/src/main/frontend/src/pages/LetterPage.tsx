@@ -1,13 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post } from '../api';
-import { ErrorBanner, Field, Loading, SecrecyBadge, StatusBadge, UrgencyBadge } from '../components';
+import { ApiError, get, getBlob, post } from '../api';
+import {
+  approvedUnsent, EditAfterApprovalWarning, ErrorBanner, Field, Loading, SecrecyBadge, StatusBadge, UrgencyBadge,
+} from '../components';
 import { useAgencies, usePeople } from '../directory';
 import { currentYearBE } from '../format';
 import { type Key, useI18n } from '../i18n';
 import { onLetterNotice, onReconnect } from '../live';
 import { href } from '../router';
+import { revisionChain, shortHash, signatorySignature, signsDigitally } from '../signing';
 import type { Letter, Me, PersonRef, Route } from '../types';
+import { RecordedVerification, verifyPdf, type VerifyReport, VerifyReportView } from '../verification';
 
 type Act = (path: string, body?: unknown, done?: (l: Letter) => string) => Promise<boolean>;
 
@@ -44,6 +48,7 @@ export function LetterPage({ me, id }: { me: Me; id: string }) {
   };
 
   const incoming = letter.direction === 'INCOMING';
+  const signed = signatorySignature(letter);
   return (
     <section class="letter-page" aria-labelledby="letter-title" data-status={letter.status}>
       <div class="page-head">
@@ -90,7 +95,9 @@ export function LetterPage({ me, id }: { me: Me; id: string }) {
           {letter.closing ? <p class="closing">{letter.closing}</p> : null}
           {letter.signatory ? (
             <div class="signature">
-              {letter.signatures?.length ? <p class="typed-sign" title={t('letter.typedName')}>{letter.signatory.displayName}</p> : <p class="sign-space" />}
+              {signed?.method === 'PADES' ? <p class="e-sign" data-testid="e-signed">✓ {t('letter.eSigned')}</p>
+                : signed ? <p class="typed-sign" title={t('letter.typedName')}>{letter.signatory.displayName}</p>
+                  : <p class="sign-space" />}
               <p>({letter.signatory.displayName})</p>
               <p>{letter.signatory.position}</p>
             </div>
@@ -105,12 +112,14 @@ export function LetterPage({ me, id }: { me: Me; id: string }) {
           {letter.copiesTo.length ? <p class="copies">{t('field.copiesTo')}: {letter.copiesTo.map(recipientLabel).join(', ')}</p> : null}
           <p class="no-print pdf-link">
             <a href={`/api/letters/${letter.id}/pdf`} target="_blank" rel="noopener" data-testid="letter-pdf">
-              {letter.scanSha256 ? t('letter.pdf') : t('letter.pdfForm')}
+              {letter.scanSha256 ? t('letter.pdf') : letter.pdfSha256 ? t('pdf.open') : t('letter.pdfForm')}
             </a>
           </p>
         </article>
         <aside class="side">
+          {letter.verification ? <RecordedVerification verification={letter.verification} /> : null}
           <Actions me={me} letter={letter} act={act} />
+          {letter.pdfSha256 ? <PdfOfRecord letter={letter} /> : null}
           {incoming ? <Routes letter={letter} /> : <Deliveries letter={letter} />}
           <Signatures letter={letter} />
           {letter.filing ? (
@@ -202,7 +211,7 @@ function Deliveries({ letter }: { letter: Letter }) {
   );
 }
 
-/** Who signed, how, and when; the content hash the signature covers (the approved content). */
+/** Who signed, in what role, how, and when; what the signature covers (the approved content, the signed PDF). */
 function Signatures({ letter }: { letter: Letter }) {
   const { t, dateTime } = useI18n();
   const signatures = letter.signatures ?? [];
@@ -211,17 +220,65 @@ function Signatures({ letter }: { letter: Letter }) {
     <section class="card" aria-labelledby="signatures-title">
       <h2 id="signatures-title">{t('letter.signatures')}</h2>
       <ul class="signature-list" data-testid="signatures">
-        {signatures.map((s, i) => (
-          <li key={i} data-method={s.method}>
-            <strong>{s.signer.displayName}</strong> · {s.signer.position}
-            <p class="muted">
-              {s.method === 'TYPED_NAME' ? t('letter.typedName') : s.method}
-              {s.at ? ` · ${dateTime(s.at)}` : ''}
-            </p>
-            {s.contentHash ? <p class="muted hash" title="SHA-256">{t('letter.contentHash')} {s.contentHash.slice(0, 16)}…</p> : null}
-          </li>
-        ))}
+        {signatures.map((s, i) => {
+          const role = s.role === 'VISA' ? 'VISA' : 'SIGNATORY';
+          return (
+            <li key={i} data-method={s.method} data-role={role}>
+              <p class="role">{t(`letter.role.${role}`)}</p>
+              <strong>{s.signer.displayName}</strong> · {s.signer.position}
+              <p class="muted">
+                {s.method === 'TYPED_NAME' ? t('letter.typedName') : s.method === 'PADES' ? t('letter.method.PADES') : s.method}
+                {s.at ? ` · ${dateTime(s.at)}` : ''}
+              </p>
+              {s.contentHash ? (
+                <p class="muted">{t('letter.contentHash')} <code class="hash" title={s.contentHash}>{shortHash(s.contentHash)}</code></p>
+              ) : null}
+              {s.pdfSha256 ? (
+                <p class="muted">{t('letter.signedPdf')} <code class="hash" title={s.pdfSha256}>{shortHash(s.pdfSha256)}</code></p>
+              ) : null}
+            </li>
+          );
+        })}
       </ul>
+    </section>
+  );
+}
+
+const PDF_STEPS = ['RENDERED', 'VISA', 'SIGNATURE', 'RECEIPT_STAMP', 'PRESERVED'];
+
+/** The signed PDF of record: its fingerprint, how it was made revision by revision, download and verify. */
+function PdfOfRecord({ letter }: { letter: Letter }) {
+  const { t, dateTime } = useI18n();
+  const [report, setReport] = useState<VerifyReport | null>(null);
+  const [error, busy, go] = useAction();
+  // a new revision (a signature, the receipt stamp) makes a report of the previous one stale
+  useEffect(() => setReport(null), [letter.pdfSha256]);
+  const path = `/api/letters/${letter.id}/pdf`;
+  const verify = () => go(async () => {
+    setReport(null);
+    setReport(await verifyPdf(await getBlob(path), `letter-${letter.id}.pdf`));
+  });
+  const revisions = revisionChain(letter);
+  return (
+    <section class="card pdf-record" aria-labelledby="pdf-title" data-testid="pdf-record">
+      <h2 id="pdf-title">{t('pdf.title')}</h2>
+      <p class="muted">{t('pdf.fingerprint')} <code class="hash" title={letter.pdfSha256 ?? ''}>{shortHash(letter.pdfSha256)}</code></p>
+      {revisions.length ? (
+        <ol class="revisions" data-testid="pdf-revisions">
+          {revisions.map((r) => (
+            <li key={r.sha256} data-step={r.step}>
+              <p class="what">{PDF_STEPS.includes(r.step) ? t(`pdf.step.${r.step}` as Key) : r.step}</p>
+              <p class="muted">{r.by ? `${r.by.displayName} · ` : ''}<time dateTime={r.at}>{dateTime(r.at)}</time></p>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <div class="buttons">
+        <a class="button secondary" href={path} download="" data-testid="pdf-download">{t('pdf.download')}</a>
+        <button type="button" class="secondary" disabled={busy} onClick={verify}>{busy ? t('common.loading') : t('pdf.verify')}</button>
+      </div>
+      <ErrorBanner error={error} />
+      {report ? <VerifyReportView report={report} testid="pdf-verify-report" /> : null}
     </section>
   );
 }
@@ -270,10 +327,11 @@ function Actions({ me, letter, act }: { me: Me; letter: Letter; act: Act }) {
       items.push(<SubmitForm key="submit" me={me} act={act} />);
     }
     if (s === 'PENDING_APPROVAL' && (isMe(me, letter.approver) || (!letter.approver && roles.has('APPROVER')))) {
-      items.push(<ApproveForm key="approve" act={act} />);
+      const hint = signsDigitally(me, letter) ? isMe(me, letter.signatory) ? 'approve.digitalSelf' : 'approve.digital' : undefined;
+      items.push(<ApproveForm key="approve" act={act} hint={hint} />);
     }
     if (s === 'APPROVED' && letter.signatory && isMe(me, letter.signatory)) {
-      items.push(<SignForm key="sign" me={me} act={act} />);
+      items.push(<SignForm key="sign" me={me} letter={letter} act={act} />);
     }
     if (roles.has('CLERK') && (s === 'SIGNED' || (s === 'APPROVED' && !letter.signatory))) {
       items.push(
@@ -281,8 +339,17 @@ function Actions({ me, letter, act }: { me: Me; letter: Letter; act: Act }) {
           run={() => act('/dispatch', {}, (l) => t('action.dispatched', { n: id(l.number) }))} />,
       );
     }
-    if (roles.has('CLERK') && s === 'DISPATCHED') {
-      items.push(<ReasonForm key="cancel" label="action.cancel" field="reason" fieldLabel="action.reason" path="/cancel" act={act} />);
+    if (approvedUnsent(letter) && isMe(me, letter.author)) {
+      items.push(
+        <div class="action" key="edit-approved">
+          <EditAfterApprovalWarning letter={letter} />
+          <a class="button secondary" href={href(`/letters/${letter.id}/edit`)}>{t('action.editApproved')}</a>
+        </div>,
+      );
+    }
+    // a letter numbered at approval (signed digitally) may be cancelled before it is sent, voiding its number
+    if (roles.has('CLERK') && (s === 'DISPATCHED' || (approvedUnsent(letter) && letter.number))) {
+      items.push(<ReasonForm key="cancel" label="action.cancel" field="reason" fieldLabel="action.cancelReason" path="/cancel" act={act} />);
     }
   } else {
     if (roles.has('CLERK') && s === 'DELIVERED') {
@@ -357,12 +424,14 @@ function SubmitForm({ me, act }: { me: Me; act: Act }) {
   );
 }
 
-function ApproveForm({ act }: { act: Act }) {
+/** Approve or return; {@code hint} says what else approving does (numbering, the PDF of record, the visa). */
+function ApproveForm({ act, hint }: { act: Act; hint?: Key }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [error, busy, go] = useAction();
   return (
     <form class="action" onSubmit={(ev) => ev.preventDefault()}>
+      {hint ? <p class="banner info" data-testid="digital-approval-hint">{t(hint)}</p> : null}
       <ErrorBanner error={error} shown={['comment', 'reason']} />
       <Field id="approval-text" name="reason" label="action.comment" error={error}>
         <textarea id="approval-text" rows={2} value={text} onInput={(ev) => setText(ev.currentTarget.value)} />
@@ -383,12 +452,18 @@ function normalise(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-function SignForm({ me, act }: { me: Me; act: Act }) {
+/**
+ * The signatory signs by typing their own name: that is the signature itself for a letter signed by typed
+ * name (API.md /sign), and the confirmation of who signs for a letter with a PDF of record, whose PAdES
+ * signature appearance the server shows beforehand.
+ */
+function SignForm({ me, letter, act }: { me: Me; letter: Letter; act: Act }) {
   const { t } = useI18n();
+  const digital = !!letter.pdfSha256;
   const [typed, setTyped] = useState('');
+  const [previewFailed, setPreviewFailed] = useState(false);
   const [error, busy, go] = useAction();
   const sign = () => go(async () => {
-    // until PAdES signing arrives, the signatory signs by typing their own name (API.md /sign)
     if (normalise(typed) !== normalise(me.displayName)) {
       throw new ApiError(422, 'TYPED_NAME_MISMATCH', t('err.typedName'), [{ field: 'typedName', reason: t('err.typedName') }]);
     }
@@ -396,11 +471,19 @@ function SignForm({ me, act }: { me: Me; act: Act }) {
   });
   return (
     <form class="action sign" onSubmit={(ev) => { ev.preventDefault(); void sign(); }}>
-      <Field id="typedName" label="action.typedName" error={error} hint="action.typedName.hint" required>
+      {digital ? (
+        <figure class="signature-preview" data-testid="signature-preview">
+          <figcaption>{t('sign.preview')}</figcaption>
+          {previewFailed ? <p class="muted">{t('sign.previewFailed')}</p> : (
+            <img src={`/api/letters/${letter.id}/signature-preview`} alt={t('sign.preview')} onError={() => setPreviewFailed(true)} />
+          )}
+        </figure>
+      ) : null}
+      <Field id="typedName" label="action.typedName" error={error} hint={digital ? 'action.typedName.hintDigital' : 'action.typedName.hint'} required>
         <input id="typedName" value={typed} placeholder={me.displayName} autoComplete="off" onInput={(ev) => setTyped(ev.currentTarget.value)} />
       </Field>
-      <p class="sign-preview" aria-hidden="true">{typed || me.displayName}</p>
-      <button type="submit" class="primary" disabled={busy}>{t('action.sign')}</button>
+      {digital ? null : <p class="sign-preview" aria-hidden="true">{typed || me.displayName}</p>}
+      <button type="submit" class="primary" disabled={busy}>{digital ? t('action.signDigital') : t('action.sign')}</button>
     </form>
   );
 }

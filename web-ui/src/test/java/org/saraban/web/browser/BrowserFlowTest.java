@@ -30,8 +30,12 @@ import org.springframework.context.annotation.Primary;
         properties = {"saraban.embedded.in-memory=true", "saraban.demo=true"})
 class BrowserFlowTest {
 
-    /** Monday 23 November 2026, 09:30 in Bangkok. */
-    static final Instant START = Instant.parse("2026-11-23T02:30:00Z");
+    /**
+     * Monday 16 November 2026, 09:30 in Bangkok. It must not lie ahead of the machine's real clock: the
+     * in-process TSA's tokens carry a CMS signing time that BouncyCastle takes from the real clock, and a
+     * token signed before its TSA certificate (issued on this clock) is valid fails verification.
+     */
+    static final Instant START = Instant.parse("2026-11-16T02:30:00Z");
 
     @TestConfiguration
     static class StartOfTheDay {
