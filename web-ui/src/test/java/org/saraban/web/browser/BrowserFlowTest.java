@@ -31,9 +31,9 @@ import org.springframework.context.annotation.Primary;
 class BrowserFlowTest {
 
     /**
-     * Monday 16 November 2026, 09:30 in Bangkok. It must not lie ahead of the machine's real clock: the
-     * in-process TSA's tokens carry a CMS signing time that BouncyCastle takes from the real clock, and a
-     * token signed before its TSA certificate (issued on this clock) is valid fails verification.
+     * Monday 16 November 2026, 09:30 in Bangkok: the date the screenshots show. Every signature, certificate
+     * and timestamp the server makes takes its time from this clock (the in-process TSA included), so the
+     * date may lie either side of the machine's real one.
      */
     static final Instant START = Instant.parse("2026-11-16T02:30:00Z");
 
