@@ -35,9 +35,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignaturePreview {
 
-    /** Rendering scale (2 = 144 dpi) and the margin around the box, in points. */
+    /**
+     * Rendering scale (2 = 144 dpi) and the margins around the box, in points: the text above and below it,
+     * but not the approver's visa beside it.
+     */
     private static final float SCALE = 2f;
-    private static final float MARGIN = 24f;
+    private static final float MARGIN_X = 6f;
+    private static final float MARGIN_Y = 24f;
 
     private final SignedLetterDocuments documents;
     private final LetterPdf letterPdf;
@@ -81,10 +85,10 @@ public class SignaturePreview {
         try (PDDocument doc = Loader.loadPDF(prepared.preparedPdf())) {
             PDRectangle page = doc.getPage(visible.pageIndex()).getMediaBox();
             BufferedImage image = new PDFRenderer(doc).renderImage(visible.pageIndex(), SCALE);
-            int x = clamp((visible.x() - MARGIN) * SCALE, image.getWidth());
-            int y = clamp((page.getHeight() - visible.y() - visible.height() - MARGIN) * SCALE, image.getHeight());
-            int w = Math.min(image.getWidth() - x, Math.round((visible.width() + 2 * MARGIN) * SCALE));
-            int h = Math.min(image.getHeight() - y, Math.round((visible.height() + 2 * MARGIN) * SCALE));
+            int x = clamp((visible.x() - MARGIN_X) * SCALE, image.getWidth());
+            int y = clamp((page.getHeight() - visible.y() - visible.height() - MARGIN_Y) * SCALE, image.getHeight());
+            int w = Math.min(image.getWidth() - x, Math.round((visible.width() + 2 * MARGIN_X) * SCALE));
+            int h = Math.min(image.getHeight() - y, Math.round((visible.height() + 2 * MARGIN_Y) * SCALE));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image.getSubimage(x, y, w, h), "png", out);
             return out.toByteArray();
