@@ -319,7 +319,8 @@ function Actions({ me, letter, act }: { me: Me; letter: Letter; act: Act }) {
     && ((r.toUnitCode && r.toUnitCode === me.unitCode) || isMe(me, r.toPerson)));
 
   if (letter.direction === 'OUTGOING') {
-    if ((s === 'DRAFT' || s === 'RETURNED') && (isMe(me, letter.author) || roles.has('OFFICER') || roles.has('CLERK'))) {
+    // only the author edits and submits a draft (the server refuses anyone else: NOT_THE_AUTHOR)
+    if ((s === 'DRAFT' || s === 'RETURNED') && isMe(me, letter.author)) {
       if (s === 'RETURNED' && letter.returnReason) {
         items.push(<div class="banner warn" key="reason">{t('action.return')}: {String(letter.returnReason)}</div>);
       }
