@@ -64,15 +64,7 @@ public class SignaturePreview {
 
     /** PNG of the signature area of the letter (its view, as the caller may see it) signed by {@code actor}. */
     public byte[] png(Document view, Actor actor) {
-        Document signatory = view.get("signatory", Document.class);
-        if (signatory == null || !actor.personId().equals(signatory.getString("id"))) {
-            throw LetterException.forbidden("NOT_THE_SIGNATORY", "only the letter's signatory previews their signature");
-        }
-        String pdfSha256 = view.getString("pdfSha256");
-        if (pdfSha256 == null || !"APPROVED".equals(view.getString("status"))) {
-            throw LetterException.conflict("NO_PDF_TO_SIGN",
-                    "only an approved letter the agency signs digitally has a PDF to sign");
-        }
+        String pdfSha256 = TokenSigning.requireSignable(view, actor);
         RenderedPdf.SignatureBox box = renderer.render(letterPdf.form(view)).signature();
         VisibleSignature visible = SignedLetterDocuments.appearance(box, actor.ref(), PdfStep.SIGNATURE, clock.instant());
         if (visible == null) {

@@ -168,7 +168,8 @@ public class TokenSigning {
         return new Embedded(sha256, request.getString("preparedFrom"));
     }
 
-    private static String requireSignable(Document view, Actor actor) {
+    /** The PDF of record the actor may sign now: they are the signatory and the letter awaits them. */
+    static String requireSignable(Document view, Actor actor) {
         Document signatory = view.get("signatory", Document.class);
         if (signatory == null || !actor.personId().equals(signatory.getString("id"))) {
             throw LetterException.forbidden("NOT_THE_SIGNATORY", "only the letter's signatory may sign it");
