@@ -1,0 +1,311 @@
+package org.saraban.command.meeting;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.saraban.api.common.Actor;
+import org.saraban.api.common.FieldError;
+import org.saraban.api.common.InvalidFieldsException;
+import org.saraban.api.common.PersonRef;
+import org.saraban.api.common.Role;
+import org.saraban.api.common.ThaiText;
+import org.saraban.api.meeting.AddAgendaItemCommand;
+import org.saraban.api.meeting.AgendaItemAddedEvent;
+import org.saraban.api.meeting.AgendaItemStartedEvent;
+import org.saraban.api.meeting.AgendaSection;
+import org.saraban.api.meeting.CloseMeetingCommand;
+import org.saraban.api.meeting.CommitteeMember;
+import org.saraban.api.meeting.CommitteeRole;
+import org.saraban.api.meeting.ConflictOfInterestDeclaredEvent;
+import org.saraban.api.meeting.DeclareConflictCommand;
+import org.saraban.api.meeting.JoinMeetingCommand;
+import org.saraban.api.meeting.LeaveMeetingCommand;
+import org.saraban.api.meeting.MeetingClosedEvent;
+import org.saraban.api.meeting.MeetingException;
+import org.saraban.api.meeting.MeetingOpenedEvent;
+import org.saraban.api.meeting.MeetingScheduledEvent;
+import org.saraban.api.meeting.OpenMeetingCommand;
+import org.saraban.api.meeting.ParticipantIdentityVerifiedEvent;
+import org.saraban.api.meeting.ParticipantJoinedEvent;
+import org.saraban.api.meeting.ParticipantLeftEvent;
+import org.saraban.api.meeting.QuorumChangedEvent;
+import org.saraban.api.meeting.QuorumRule;
+import org.saraban.api.meeting.StartAgendaItemCommand;
+
+/**
+ * One meeting of a committee, from scheduling to the end of its session: the agenda in six sections, the
+ * participants who joined (identity verified first, traffic data kept), the quorum recomputed on every
+ * change and per item with recused members not counted, and the chair's control of the session
+ * (DOMAIN.md §3–4, the MDES minimum processes).
+ */
+@Aggregate
+public class Meeting {
+
+    enum Status { SCHEDULED, OPEN, CLOSED }
+
+    /** How a participant proves who they are again before joining (MDES process 1). */
+    static final Set<String> VERIFICATION_METHODS = Set.of("PASSWORD", "TOTP");
+
+    @AggregateIdentifier
+    private String meetingId;
+    private String agencyCode;
+    private Status status;
+    private Map<String, CommitteeMember> participants = new LinkedHashMap<>();
+    private int votingMembers;
+    private QuorumRule quorumRule;
+    private Map<String, AgendaSection> items = new HashMap<>();
+    private Map<AgendaSection, Integer> itemsPerSection = new EnumMap<>(AgendaSection.class);
+    private Set<String> present = new LinkedHashSet<>();
+    private Map<String, Set<String>> recused = new HashMap<>();
+    private String currentItem;
+
+    Meeting() {
+        // for Axon
+    }
+
+    static Meeting schedule(MeetingScheduledEvent scheduled) {
+        Meeting meeting = new Meeting();
+        apply(scheduled);
+        return meeting;
+    }
+
+    // ------------------------------------------------------------------ agenda
+
+    @CommandHandler
+    void handle(AddAgendaItemCommand c) {
+        Actor actor = requireVisible(c.actor());
+        CommitteeRole role = roleOf(actor);
+        boolean organiser = role == CommitteeRole.CHAIR || role == CommitteeRole.SECRETARY
+                || agencyCode.equals(actor.agencyCode()) && actor.hasRole(Role.CLERK);
+        if (!organiser) {
+            throw MeetingException.forbidden("NOT_AN_ORGANISER", "the chair or the secretary compiles the agenda");
+        }
+        if (status == Status.CLOSED) {
+            throw MeetingException.conflict("MEETING_CLOSED", "the meeting is closed");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        AgendaSection section = AgendaSection.of(c.section());
+        if (section == null) {
+            errors.add(new FieldError("section", "must be 1 to 6 (ระเบียบวาระที่ ๑–๖)"));
+        }
+        if (c.title() == null || c.title().isBlank()) {
+            errors.add(new FieldError("title", "required"));
+        }
+        if (c.itemId() == null || items.containsKey(c.itemId())) {
+            errors.add(new FieldError("itemId", "required and new"));
+        }
+        for (int i = 0; c.documents() != null && i < c.documents().size(); i++) {
+            var d = c.documents().get(i);
+            if (d == null || d.sha256() == null || !d.sha256().matches("[0-9a-f]{64}")) {
+                errors.add(new FieldError("documents[" + i + "].sha256", "the SHA-256 of an uploaded file"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException("AGENDA_ITEM_INVALID", errors);
+        }
+        int n = itemsPerSection.getOrDefault(section, 0) + 1;
+        apply(new AgendaItemAddedEvent(meetingId, c.itemId(), section,
+                ThaiText.thaiDigits(section.number() + "." + n), c.title().strip(), c.description(), c.presenter(),
+                c.documents() == null ? List.of() : List.copyOf(c.documents()), actor.ref(), c.at()));
+    }
+
+    // ------------------------------------------------------------------ session
+
+    @CommandHandler
+    void handle(OpenMeetingCommand c) {
+        requireChair(c.actor());
+        if (status != Status.SCHEDULED) {
+            throw MeetingException.conflict("MEETING_NOT_SCHEDULED", "the meeting is " + status);
+        }
+        apply(new MeetingOpenedEvent(meetingId, c.actor().ref(), c.at()));
+    }
+
+    @CommandHandler
+    void handle(JoinMeetingCommand c) {
+        Actor actor = requireVisible(c.actor());
+        CommitteeMember member = participants.get(actor.personId());
+        if (member == null) {
+            throw MeetingException.forbidden("NOT_A_PARTICIPANT", "only the committee's participants join");
+        }
+        if (status == Status.CLOSED) {
+            throw MeetingException.conflict("MEETING_CLOSED", "the meeting is closed");
+        }
+        if (c.method() == null || !VERIFICATION_METHODS.contains(c.method())) {
+            throw new InvalidFieldsException("IDENTITY_NOT_VERIFIED", List.of(new FieldError("method",
+                    "identity must be verified again before joining: one of " + VERIFICATION_METHODS)));
+        }
+        if (present.contains(actor.personId())) {
+            throw MeetingException.conflict("ALREADY_JOINED", "already in the meeting");
+        }
+        apply(new ParticipantIdentityVerifiedEvent(meetingId, actor.ref(), c.method(), c.at()));
+        apply(new ParticipantJoinedEvent(meetingId, actor.ref(), member.role(), c.address(), c.client(), c.at()));
+        if (member.role().voting()) {
+            applyQuorum(c.at());
+        }
+    }
+
+    @CommandHandler
+    void handle(LeaveMeetingCommand c) {
+        Actor actor = requireVisible(c.actor());
+        String who = c.personId() == null ? actor.personId() : c.personId();
+        boolean removal = !who.equals(actor.personId());
+        if (removal) {
+            requireChair(actor);
+        }
+        if (!present.contains(who)) {
+            throw MeetingException.conflict("NOT_PRESENT", "not in the meeting");
+        }
+        CommitteeMember member = participants.get(who);
+        PersonRef person = removal ? new PersonRef(who, member.name(), member.position(), member.agencyCode(), null)
+                : actor.ref();
+        apply(new ParticipantLeftEvent(meetingId, person, removal ? actor.ref() : null, c.reason(), c.at()));
+        if (member.role().voting()) {
+            applyQuorum(c.at());
+        }
+    }
+
+    @CommandHandler
+    void handle(StartAgendaItemCommand c) {
+        requireChair(c.actor());
+        requireOpen();
+        if (!items.containsKey(c.itemId())) {
+            throw new InvalidFieldsException("AGENDA_ITEM_UNKNOWN", List.of(new FieldError("itemId", "no such item")));
+        }
+        Set<String> out = recused.getOrDefault(c.itemId(), Set.of());
+        int presentEligible = (int) present.stream().filter(p -> participants.get(p).role().voting())
+                .filter(p -> !out.contains(p)).count();
+        int eligible = votingMembers - out.size();
+        int required = quorumRule.required(votingMembers);
+        apply(new AgendaItemStartedEvent(meetingId, c.itemId(), presentEligible, eligible, required,
+                presentEligible >= required, List.copyOf(out), c.actor().ref(), c.at()));
+    }
+
+    @CommandHandler
+    void handle(DeclareConflictCommand c) {
+        Actor actor = requireVisible(c.actor());
+        CommitteeMember member = participants.get(actor.personId());
+        if (member == null || !member.role().voting()) {
+            throw MeetingException.forbidden("NOT_A_MEMBER", "only a voting member declares an interest");
+        }
+        if (status == Status.CLOSED) {
+            throw MeetingException.conflict("MEETING_CLOSED", "the meeting is closed");
+        }
+        if (!items.containsKey(c.itemId())) {
+            throw new InvalidFieldsException("AGENDA_ITEM_UNKNOWN", List.of(new FieldError("itemId", "no such item")));
+        }
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw new InvalidFieldsException("REASON_REQUIRED", List.of(new FieldError("reason", "required")));
+        }
+        if (recused.getOrDefault(c.itemId(), Set.of()).contains(actor.personId())) {
+            throw MeetingException.conflict("ALREADY_DECLARED", "already recused from this item");
+        }
+        apply(new ConflictOfInterestDeclaredEvent(meetingId, c.itemId(), actor.ref(), c.reason(), c.at()));
+    }
+
+    @CommandHandler
+    void handle(CloseMeetingCommand c) {
+        requireChair(c.actor());
+        requireOpen();
+        apply(new MeetingClosedEvent(meetingId, c.actor().ref(), c.at()));
+    }
+
+    // ------------------------------------------------------------------ rules
+
+    private void applyQuorum(Instant at) {
+        int count = (int) present.stream().filter(p -> participants.get(p).role().voting()).count();
+        int required = quorumRule.required(votingMembers);
+        apply(new QuorumChangedEvent(meetingId, count, votingMembers, required, count >= required, at));
+    }
+
+    /** Someone who is neither a participant nor of the organising agency does not learn the meeting exists. */
+    private Actor requireVisible(Actor actor) {
+        if (actor == null || !participants.containsKey(actor.personId()) && !agencyCode.equals(actor.agencyCode())) {
+            throw MeetingException.notFound(meetingId);
+        }
+        return actor;
+    }
+
+    private CommitteeRole roleOf(Actor actor) {
+        CommitteeMember m = participants.get(actor.personId());
+        return m == null ? null : m.role();
+    }
+
+    private void requireChair(Actor actor) {
+        requireVisible(actor);
+        if (roleOf(actor) != CommitteeRole.CHAIR) {
+            throw MeetingException.forbidden("NOT_THE_CHAIR", "only the chair controls the session");
+        }
+    }
+
+    private void requireOpen() {
+        if (status != Status.OPEN) {
+            throw MeetingException.conflict("MEETING_NOT_OPEN", "the session is not open, it is " + status);
+        }
+    }
+
+    // ------------------------------------------------------------------ state
+
+    @EventSourcingHandler
+    void on(MeetingScheduledEvent e) {
+        meetingId = e.meetingId();
+        agencyCode = e.agencyCode();
+        status = Status.SCHEDULED;
+        for (CommitteeMember m : e.members()) {
+            if (m.personId() != null) {
+                participants.put(m.personId(), m);
+            }
+        }
+        votingMembers = (int) e.members().stream().filter(m -> m.role().voting()).count();
+        quorumRule = e.quorumRule();
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemAddedEvent e) {
+        items.put(e.itemId(), e.section());
+        itemsPerSection.merge(e.section(), 1, Integer::sum);
+    }
+
+    @EventSourcingHandler
+    void on(MeetingOpenedEvent e) {
+        status = Status.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantJoinedEvent e) {
+        present.add(e.person().id());
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantLeftEvent e) {
+        present.remove(e.person().id());
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemStartedEvent e) {
+        currentItem = e.itemId();
+    }
+
+    @EventSourcingHandler
+    void on(ConflictOfInterestDeclaredEvent e) {
+        recused.computeIfAbsent(e.itemId(), k -> new LinkedHashSet<>()).add(e.member().id());
+    }
+
+    @EventSourcingHandler
+    void on(MeetingClosedEvent e) {
+        status = Status.CLOSED;
+        currentItem = null;
+    }
+}
