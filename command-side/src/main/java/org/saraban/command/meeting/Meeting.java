@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,15 @@ import org.saraban.api.common.PersonRef;
 import org.saraban.api.common.Role;
 import org.saraban.api.common.ThaiText;
 import org.saraban.api.meeting.AddAgendaItemCommand;
+import org.saraban.api.meeting.BallotCastEvent;
+import org.saraban.api.meeting.CastVoteCommand;
+import org.saraban.api.meeting.ClosePollCommand;
+import org.saraban.api.meeting.OpenPollCommand;
+import org.saraban.api.meeting.PollClosedEvent;
+import org.saraban.api.meeting.PollOpenedEvent;
+import org.saraban.api.meeting.RecordResolutionCommand;
+import org.saraban.api.meeting.ResolutionRecordedEvent;
+import org.saraban.api.meeting.VoteCastEvent;
 import org.saraban.api.meeting.AgendaItemAddedEvent;
 import org.saraban.api.meeting.AgendaItemStartedEvent;
 import org.saraban.api.meeting.AgendaSection;
@@ -71,6 +81,33 @@ public class Meeting {
     private Set<String> present = new LinkedHashSet<>();
     private Map<String, Set<String>> recused = new HashMap<>();
     private String currentItem;
+    private Map<String, Poll> polls = new HashMap<>();
+    private Set<String> resolved = new HashSet<>();
+
+    /** A poll as the session knows it: eligibility fixed when it opened, who voted, the ballots or choices. */
+    static final class Poll {
+        String itemId;
+        List<String> options = new ArrayList<>();
+        boolean secret;
+        boolean open = true;
+        Set<String> eligible = new LinkedHashSet<>();
+        Set<String> voted = new LinkedHashSet<>();
+        /** named polls: the choices; secret polls: the sealed ballots */
+        List<String> ballots = new ArrayList<>();
+        Map<String, Integer> counts;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Poll p && java.util.Objects.equals(itemId, p.itemId) && options.equals(p.options)
+                    && secret == p.secret && open == p.open && eligible.equals(p.eligible) && voted.equals(p.voted)
+                    && ballots.equals(p.ballots) && java.util.Objects.equals(counts, p.counts);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(itemId, options, secret, open, eligible, voted, ballots, counts);
+        }
+    }
 
     Meeting() {
         // for Axon
@@ -215,10 +252,136 @@ public class Meeting {
         apply(new ConflictOfInterestDeclaredEvent(meetingId, c.itemId(), actor.ref(), c.reason(), c.at()));
     }
 
+    // ------------------------------------------------------------------ polls and resolutions
+
+    /** A poll on the item under discussion, refused without a quorum for that item (recused members out). */
+    @CommandHandler
+    void handle(OpenPollCommand c, BallotBox ballotBox) {
+        requireChair(c.actor());
+        requireOpen();
+        List<FieldError> errors = new ArrayList<>();
+        if (c.pollId() == null || polls.containsKey(c.pollId())) {
+            errors.add(new FieldError("pollId", "required and new"));
+        }
+        if (c.itemId() == null || !c.itemId().equals(currentItem)) {
+            errors.add(new FieldError("itemId", "must be the item under discussion"));
+        }
+        if (c.question() == null || c.question().isBlank()) {
+            errors.add(new FieldError("question", "required"));
+        }
+        List<String> options = c.options() == null ? List.of() : c.options();
+        if (options.size() < 2 || options.stream().anyMatch(o -> o == null || o.isBlank())
+                || new HashSet<>(options).size() != options.size()) {
+            errors.add(new FieldError("options", "at least two different, non-empty options"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException("POLL_INVALID", errors);
+        }
+        if (polls.values().stream().anyMatch(p -> p.open)) {
+            throw MeetingException.conflict("POLL_ALREADY_OPEN", "close the open poll first");
+        }
+        Set<String> out = recused.getOrDefault(c.itemId(), Set.of());
+        List<String> eligible = present.stream().filter(p -> participants.get(p).role().voting())
+                .filter(p -> !out.contains(p)).toList();
+        int required = quorumRule.required(votingMembers);
+        if (eligible.size() < required) {
+            throw MeetingException.conflict("QUORUM_NOT_MET", eligible.size() + " eligible members present, "
+                    + required + " needed");
+        }
+        if (c.secret()) {
+            ballotBox.open(c.pollId());
+        }
+        apply(new PollOpenedEvent(meetingId, c.pollId(), c.itemId(), c.question().strip(), List.copyOf(options),
+                c.secret(), eligible, eligible.size(), required, c.actor().ref(), c.at()));
+    }
+
+    /** One vote per member eligible when the poll opened and present now; a secret choice is sealed at once. */
+    @CommandHandler
+    void handle(CastVoteCommand c, BallotBox ballotBox) {
+        Actor actor = requireVisible(c.actor());
+        Poll poll = polls.get(c.pollId());
+        if (poll == null || !poll.open) {
+            throw MeetingException.conflict("POLL_NOT_OPEN", "no open poll " + c.pollId());
+        }
+        if (!poll.eligible.contains(actor.personId()) || !present.contains(actor.personId())) {
+            throw MeetingException.forbidden("NOT_ELIGIBLE", "only members present and eligible when the poll opened vote");
+        }
+        if (poll.voted.contains(actor.personId())) {
+            throw MeetingException.conflict("ALREADY_VOTED", "one vote per member");
+        }
+        if (c.choice() == null || !poll.options.contains(c.choice())) {
+            throw new InvalidFieldsException("CHOICE_INVALID", List.of(new FieldError("choice",
+                    "one of " + poll.options)));
+        }
+        if (poll.secret) {
+            apply(new BallotCastEvent(meetingId, c.pollId(), actor.ref(), ballotBox.seal(c.pollId(), c.choice()),
+                    c.at()));
+        } else {
+            apply(new VoteCastEvent(meetingId, c.pollId(), actor.ref(), c.choice(), c.at()));
+        }
+    }
+
+    /** Counts the poll; a secret poll's key is destroyed once the count is committed. */
+    @CommandHandler
+    void handle(ClosePollCommand c, BallotBox ballotBox) {
+        requireChair(c.actor());
+        Poll poll = polls.get(c.pollId());
+        if (poll == null || !poll.open) {
+            throw MeetingException.conflict("POLL_NOT_OPEN", "no open poll " + c.pollId());
+        }
+        Map<String, Integer> counts;
+        if (poll.secret) {
+            counts = ballotBox.count(c.pollId(), poll.options, poll.ballots);
+            // after the commit only: should the count not be stored, the ballots can still be opened again
+            org.axonframework.messaging.unitofwork.CurrentUnitOfWork.ifStarted(
+                    uow -> uow.afterCommit(u -> ballotBox.shred(c.pollId())));
+        } else {
+            counts = new LinkedHashMap<>();
+            for (String option : poll.options) {
+                counts.put(option, 0);
+            }
+            poll.ballots.forEach(choice -> counts.merge(choice, 1, Integer::sum));
+        }
+        apply(new PollClosedEvent(meetingId, c.pollId(), new LinkedHashMap<>(counts), poll.voted.size(), poll.eligible.size(),
+                c.actor().ref(), c.at()));
+    }
+
+    /** The chair or the secretary records an item's resolution, with its poll's counts if it rests on one. */
+    @CommandHandler
+    void handle(RecordResolutionCommand c) {
+        Actor actor = requireVisible(c.actor());
+        CommitteeRole role = roleOf(actor);
+        if (role != CommitteeRole.CHAIR && role != CommitteeRole.SECRETARY) {
+            throw MeetingException.forbidden("NOT_THE_CHAIR", "the chair or the secretary records resolutions");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (!items.containsKey(c.itemId())) {
+            errors.add(new FieldError("itemId", "no such item"));
+        }
+        if (c.type() == null) {
+            errors.add(new FieldError("type", "one of ACKNOWLEDGED, ENDORSED, APPROVED, ASSIGNED, REJECTED, OTHER"));
+        }
+        Poll poll = c.pollId() == null ? null : polls.get(c.pollId());
+        if (c.pollId() != null && (poll == null || poll.open || !poll.itemId.equals(c.itemId()))) {
+            errors.add(new FieldError("pollId", "a closed poll on this item"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException("RESOLUTION_INVALID", errors);
+        }
+        if (resolved.contains(c.itemId())) {
+            throw MeetingException.conflict("ALREADY_RESOLVED", "the item has its resolution");
+        }
+        apply(new ResolutionRecordedEvent(meetingId, c.itemId(), c.type(), c.text(), c.pollId(),
+                poll == null ? Map.of() : poll.counts, actor.ref(), c.at()));
+    }
+
     @CommandHandler
     void handle(CloseMeetingCommand c) {
         requireChair(c.actor());
         requireOpen();
+        if (polls.values().stream().anyMatch(p -> p.open)) {
+            throw MeetingException.conflict("POLL_ALREADY_OPEN", "close the open poll first");
+        }
         apply(new MeetingClosedEvent(meetingId, c.actor().ref(), c.at()));
     }
 
@@ -301,6 +464,43 @@ public class Meeting {
     @EventSourcingHandler
     void on(ConflictOfInterestDeclaredEvent e) {
         recused.computeIfAbsent(e.itemId(), k -> new LinkedHashSet<>()).add(e.member().id());
+    }
+
+    @EventSourcingHandler
+    void on(PollOpenedEvent e) {
+        Poll poll = new Poll();
+        poll.itemId = e.itemId();
+        poll.options = new ArrayList<>(e.options());
+        poll.secret = e.secret();
+        poll.eligible = new LinkedHashSet<>(e.eligibleVoters());
+        polls.put(e.pollId(), poll);
+    }
+
+    @EventSourcingHandler
+    void on(VoteCastEvent e) {
+        Poll poll = polls.get(e.pollId());
+        poll.voted.add(e.voter().id());
+        poll.ballots.add(e.choice());
+    }
+
+    @EventSourcingHandler
+    void on(BallotCastEvent e) {
+        Poll poll = polls.get(e.pollId());
+        poll.voted.add(e.voter().id());
+        poll.ballots.add(e.sealedBallot());
+    }
+
+    @EventSourcingHandler
+    void on(PollClosedEvent e) {
+        Poll poll = polls.get(e.pollId());
+        poll.open = false;
+        poll.counts = e.counts();
+        poll.ballots.clear();
+    }
+
+    @EventSourcingHandler
+    void on(ResolutionRecordedEvent e) {
+        resolved.add(e.itemId());
     }
 
     @EventSourcingHandler

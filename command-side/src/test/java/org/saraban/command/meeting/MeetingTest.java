@@ -26,6 +26,16 @@ import org.junit.jupiter.api.Test;
 import org.saraban.api.common.Actor;
 import org.saraban.api.common.Role;
 import org.saraban.api.meeting.AddAgendaItemCommand;
+import org.saraban.api.meeting.BallotCastEvent;
+import org.saraban.api.meeting.CastVoteCommand;
+import org.saraban.api.meeting.ClosePollCommand;
+import org.saraban.api.meeting.OpenPollCommand;
+import org.saraban.api.meeting.PollClosedEvent;
+import org.saraban.api.meeting.PollOpenedEvent;
+import org.saraban.api.meeting.RecordResolutionCommand;
+import org.saraban.api.meeting.ResolutionRecordedEvent;
+import org.saraban.api.meeting.ResolutionType;
+import org.saraban.api.meeting.VoteCastEvent;
 import org.saraban.api.meeting.AgendaItemAddedEvent;
 import org.saraban.api.meeting.AgendaItemStartedEvent;
 import org.saraban.api.meeting.AgendaSection;
@@ -339,6 +349,180 @@ class MeetingTest {
             fixture.given(scheduled())
                     .when(new CloseMeetingCommand(MEETING, CHAIR, STARTS))
                     .expectException(refused(CONFLICT, "MEETING_NOT_OPEN"));
+        }
+    }
+
+    @Nested
+    class Polls {
+
+        /** Seals by number and remembers the choice in memory only, as the real box keeps its key out of MongoDB. */
+        final class MemoryBallotBox implements BallotBox {
+            final Map<String, String> choices = new java.util.HashMap<>();
+            final List<String> opened = new ArrayList<>();
+            final List<String> shredded = new ArrayList<>();
+
+            @Override
+            public void open(String pollId) {
+                opened.add(pollId);
+            }
+
+            @Override
+            public String seal(String pollId, String choice) {
+                String sealed = "ballot-" + java.util.UUID.randomUUID();
+                choices.put(sealed, choice);
+                return sealed;
+            }
+
+            @Override
+            public Map<String, Integer> count(String pollId, List<String> options, List<String> sealedBallots) {
+                Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+                options.forEach(o -> counts.put(o, 0));
+                sealedBallots.forEach(b -> counts.merge(choices.get(b), 1, Integer::sum));
+                return counts;
+            }
+
+            @Override
+            public void shred(String pollId) {
+                shredded.add(pollId);
+            }
+        }
+
+        static final List<String> OPTIONS = List.of("เห็นชอบ", "ไม่เห็นชอบ", "งดออกเสียง");
+
+        private MemoryBallotBox box;
+        private FixtureConfiguration<Meeting> fixture;
+
+        @BeforeEach
+        void setUp() {
+            box = new MemoryBallotBox();
+            fixture = new AggregateTestFixture<>(Meeting.class).registerInjectableResource(box);
+        }
+
+        /** The session at item ๕.๑ with members {@code numbers} present. */
+        private List<Object> atItem(int... numbers) {
+            List<Object> history = new ArrayList<>(List.of(scheduled(),
+                    new AgendaItemAddedEvent(MEETING, "a", AgendaSection.FOR_CONSIDERATION, "๕.๑", "ขอความเห็นชอบ",
+                            null, null, List.of(), SECRETARY.ref(), AT),
+                    new MeetingOpenedEvent(MEETING, CHAIR.ref(), STARTS)));
+            for (int n : numbers) {
+                history.add(new ParticipantJoinedEvent(MEETING, member(n).ref(), n == 1 ? CommitteeRole.CHAIR
+                        : n == 9 ? CommitteeRole.SECRETARY : CommitteeRole.MEMBER, null, null, STARTS));
+            }
+            history.add(new AgendaItemStartedEvent(MEETING, "a", numbers.length, 9, 5, numbers.length >= 5, List.of(),
+                    CHAIR.ref(), STARTS));
+            return history;
+        }
+
+        private PollOpenedEvent opened(boolean secret, String... eligible) {
+            return new PollOpenedEvent(MEETING, "poll-1", "a", "เห็นชอบแผนหรือไม่", OPTIONS, secret, List.of(eligible),
+                    eligible.length, 5, CHAIR.ref(), STARTS);
+        }
+
+        @Test
+        void a_poll_without_a_quorum_for_the_item_is_refused() {
+            fixture.given(atItem(1, 2, 3, 4))
+                    .when(new OpenPollCommand(MEETING, "poll-1", "a", CHAIR, "เห็นชอบแผนหรือไม่", OPTIONS, true, STARTS))
+                    .expectException(refused(CONFLICT, "QUORUM_NOT_MET"))
+                    .expectNoEvents();
+            List<Object> recusal = atItem(1, 2, 3, 4, 5);
+            recusal.add(new ConflictOfInterestDeclaredEvent(MEETING, "a", member(5).ref(), "เป็นคู่สัญญา", STARTS));
+            fixture.given(recusal)
+                    .when(new OpenPollCommand(MEETING, "poll-1", "a", CHAIR, "เห็นชอบแผนหรือไม่", OPTIONS, false, STARTS))
+                    .expectException(refused(CONFLICT, "QUORUM_NOT_MET"));
+            assertThat(box.opened).isEmpty();
+        }
+
+        @Test
+        void opening_records_who_was_present_and_eligible_and_the_quorum_at_that_instant() {
+            List<Object> history = atItem(1, 2, 3, 4, 5, 6);
+            history.add(new ConflictOfInterestDeclaredEvent(MEETING, "a", member(6).ref(), "เป็นคู่สัญญา", STARTS));
+            fixture.given(history)
+                    .when(new OpenPollCommand(MEETING, "poll-1", "a", CHAIR, "เห็นชอบแผนหรือไม่", OPTIONS, true, STARTS))
+                    .expectEvents(opened(true, "p-1", "p-2", "p-3", "p-4", "p-5"));
+            assertThat(box.opened).containsExactly("poll-1");
+            fixture.given(atItem(1, 2, 3, 4, 5))
+                    .when(new OpenPollCommand(MEETING, "poll-1", "b", CHAIR, "เห็นชอบแผนหรือไม่", OPTIONS, false, STARTS))
+                    .expectException(invalidFields("POLL_INVALID", "itemId"));
+        }
+
+        @Test
+        void a_named_vote_records_the_choice_once_per_eligible_present_member() {
+            List<Object> history = atItem(1, 2, 3, 4, 5);
+            history.add(opened(false, "p-1", "p-2", "p-3", "p-4", "p-5"));
+            fixture.given(history)
+                    .when(new CastVoteCommand(MEETING, "poll-1", member(2), "เห็นชอบ", STARTS))
+                    .expectEvents(new VoteCastEvent(MEETING, "poll-1", member(2).ref(), "เห็นชอบ", STARTS));
+            history.add(new VoteCastEvent(MEETING, "poll-1", member(2).ref(), "เห็นชอบ", STARTS));
+            fixture.given(history)
+                    .when(new CastVoteCommand(MEETING, "poll-1", member(2), "ไม่เห็นชอบ", STARTS))
+                    .expectException(refused(CONFLICT, "ALREADY_VOTED"));
+            fixture.given(history)
+                    .when(new CastVoteCommand(MEETING, "poll-1", member(3), "อาจจะ", STARTS))
+                    .expectException(invalidFields("CHOICE_INVALID", "choice"));
+            history.add(new ParticipantJoinedEvent(MEETING, member(7).ref(), CommitteeRole.MEMBER, null, null, STARTS));
+            fixture.given(history)
+                    .when(new CastVoteCommand(MEETING, "poll-1", member(7), "เห็นชอบ", STARTS))
+                    .expectException(refused(FORBIDDEN, "NOT_ELIGIBLE"));
+            history.add(new ParticipantLeftEvent(MEETING, member(3).ref(), null, null, STARTS));
+            fixture.given(history)
+                    .when(new CastVoteCommand(MEETING, "poll-1", member(3), "เห็นชอบ", STARTS))
+                    .expectException(refused(FORBIDDEN, "NOT_ELIGIBLE"));
+        }
+
+        @Test
+        void a_secret_ballot_records_who_voted_and_only_the_sealed_choice() {
+            List<Object> history = atItem(1, 2, 3, 4, 5);
+            history.add(opened(true, "p-1", "p-2", "p-3", "p-4", "p-5"));
+            fixture.given(history)
+                    .when(new CastVoteCommand(MEETING, "poll-1", member(3), "ไม่เห็นชอบ", STARTS))
+                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                            org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                    org.hamcrest.Matchers.<Object>allOf(
+                                            org.hamcrest.Matchers.instanceOf(BallotCastEvent.class),
+                                            org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.not(
+                                                    org.hamcrest.Matchers.containsString("เห็นชอบ")))),
+                                    org.axonframework.test.matchers.Matchers.andNoMore())));
+            assertThat(box.choices.values()).containsExactly("ไม่เห็นชอบ");
+        }
+
+        @Test
+        void closing_a_secret_poll_counts_the_ballots_and_then_destroys_its_key() {
+            List<Object> history = atItem(1, 2, 3, 4, 5);
+            history.add(opened(true, "p-1", "p-2", "p-3", "p-4", "p-5"));
+            String[] choices = {"เห็นชอบ", "เห็นชอบ", "ไม่เห็นชอบ", "เห็นชอบ"};
+            for (int i = 0; i < choices.length; i++) {
+                history.add(new BallotCastEvent(MEETING, "poll-1", member(i + 1).ref(), box.seal("poll-1", choices[i]),
+                        STARTS));
+            }
+            Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            counts.put("เห็นชอบ", 3);
+            counts.put("ไม่เห็นชอบ", 1);
+            counts.put("งดออกเสียง", 0);
+            fixture.given(history)
+                    .when(new ClosePollCommand(MEETING, "poll-1", CHAIR, STARTS))
+                    .expectEvents(new PollClosedEvent(MEETING, "poll-1", counts, 4, 5, CHAIR.ref(), STARTS));
+            assertThat(box.shredded).containsExactly("poll-1");
+        }
+
+        @Test
+        void a_resolution_carries_its_polls_counts_and_is_recorded_once() {
+            List<Object> history = atItem(1, 2, 3, 4, 5);
+            history.add(opened(false, "p-1", "p-2", "p-3", "p-4", "p-5"));
+            Map<String, Integer> counts = Map.of("เห็นชอบ", 5, "ไม่เห็นชอบ", 0, "งดออกเสียง", 0);
+            history.add(new PollClosedEvent(MEETING, "poll-1", counts, 5, 5, CHAIR.ref(), STARTS));
+            fixture.given(history)
+                    .when(new RecordResolutionCommand(MEETING, "a", SECRETARY, ResolutionType.ENDORSED, "เห็นชอบแผน",
+                            "poll-1", STARTS))
+                    .expectEvents(new ResolutionRecordedEvent(MEETING, "a", ResolutionType.ENDORSED, "เห็นชอบแผน",
+                            "poll-1", counts, SECRETARY.ref(), STARTS));
+            history.add(new ResolutionRecordedEvent(MEETING, "a", ResolutionType.ENDORSED, "เห็นชอบแผน", "poll-1",
+                    counts, SECRETARY.ref(), STARTS));
+            fixture.given(history)
+                    .when(new RecordResolutionCommand(MEETING, "a", CHAIR, ResolutionType.OTHER, "แก้ไข", null, STARTS))
+                    .expectException(refused(CONFLICT, "ALREADY_RESOLVED"));
+            fixture.given(history)
+                    .when(new RecordResolutionCommand(MEETING, "a", member(3), ResolutionType.OTHER, "x", null, STARTS))
+                    .expectException(refused(FORBIDDEN, "NOT_THE_CHAIR"));
         }
     }
 }
