@@ -1,0 +1,30 @@
+package org.saraban.web.meeting;
+
+import org.axonframework.modelling.command.Repository;
+import org.saraban.command.meeting.BallotBox;
+import org.saraban.command.meeting.MeetingScheduler;
+import org.saraban.signing.pki.PkiSettings;
+import org.saraban.web.config.StorageConfig;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The meetings' command side wired into the app: scheduling with numbers, and the secret polls' keys. */
+@Configuration(proxyBeanMethods = false)
+public class MeetingConfig {
+
+    @Bean
+    MeetingScheduler meetingScheduler(@Qualifier("committeeRepository") Repository<?> committees,
+                                      @Qualifier("meetingRepository") Repository<?> meetings) {
+        return new MeetingScheduler(committees, meetings);
+    }
+
+    /**
+     * The deployment secret that seals the polls' private keys is the one that protects the signing keys
+     * ({@code saraban.signing.storage-password}): neither is ever in MongoDB (ADR 0008).
+     */
+    @Bean
+    BallotBox ballotBox(StorageConfig.Store store, PkiSettings settings) {
+        return new MongoBallotBox(store.database(), settings.storagePassword());
+    }
+}
