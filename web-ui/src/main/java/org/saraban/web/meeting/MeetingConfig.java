@@ -3,6 +3,8 @@ package org.saraban.web.meeting;
 import org.axonframework.modelling.command.Repository;
 import org.saraban.command.meeting.BallotBox;
 import org.saraban.command.meeting.MeetingScheduler;
+import org.saraban.query.meeting.MeetingProjection;
+import org.saraban.query.meeting.MeetingQueries;
 import org.saraban.signing.pki.PkiSettings;
 import org.saraban.web.config.StorageConfig;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -12,6 +14,18 @@ import org.springframework.context.annotation.Configuration;
 /** The meetings' command side wired into the app: scheduling with numbers, and the secret polls' keys. */
 @Configuration(proxyBeanMethods = false)
 public class MeetingConfig {
+
+    @Bean
+    MeetingProjection meetingProjection(StorageConfig.Store store) {
+        return new MeetingProjection(store.database());
+    }
+
+    @Bean
+    MeetingQueries meetingQueries(StorageConfig.Store store) {
+        MeetingQueries queries = new MeetingQueries(store.database());
+        queries.ensureIndexes();
+        return queries;
+    }
 
     @Bean
     MeetingScheduler meetingScheduler(@Qualifier("committeeRepository") Repository<?> committees,

@@ -1,0 +1,306 @@
+package org.saraban.query.meeting;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.saraban.api.common.EventMetadata;
+import org.saraban.api.common.PersonRef;
+import org.saraban.api.common.ThaiText;
+import org.saraban.api.meeting.AgendaItemAddedEvent;
+import org.saraban.api.meeting.AgendaItemStartedEvent;
+import org.saraban.api.meeting.BallotCastEvent;
+import org.saraban.api.meeting.CommitteeMember;
+import org.saraban.api.meeting.ConflictOfInterestDeclaredEvent;
+import org.saraban.api.meeting.MeetingClosedEvent;
+import org.saraban.api.meeting.MeetingOpenedEvent;
+import org.saraban.api.meeting.MeetingScheduledEvent;
+import org.saraban.api.meeting.ParticipantIdentityVerifiedEvent;
+import org.saraban.api.meeting.ParticipantJoinedEvent;
+import org.saraban.api.meeting.ParticipantLeftEvent;
+import org.saraban.api.meeting.PollClosedEvent;
+import org.saraban.api.meeting.PollOpenedEvent;
+import org.saraban.api.meeting.QuorumChangedEvent;
+import org.saraban.api.meeting.ResolutionRecordedEvent;
+import org.saraban.api.meeting.VoteCastEvent;
+import org.saraban.query.support.Docs;
+import org.saraban.query.support.PositionedStore;
+
+/**
+ * Projects meeting events into {@code meetings} (one live-state document per meeting: attendance, quorum,
+ * agenda with recusals and resolutions, polls with their running counts) and {@code meeting_events} (each
+ * event once, by its global position, for clients that reconnect). A secret ballot appears in both only as
+ * "this member voted": its sealed choice is never copied out of the event store. Idempotent by position.
+ */
+@ProcessingGroup(MeetingProjection.GROUP)
+public class MeetingProjection {
+
+    public static final String GROUP = "meetings";
+    public static final String MEETINGS = "meetings";
+    public static final String MEETING_EVENTS = "meeting_events";
+
+    private final PositionedStore meetings;
+    private final MongoCollection<Document> events;
+
+    public MeetingProjection(com.mongodb.client.MongoDatabase db) {
+        this.meetings = new PositionedStore(db.getCollection(MEETINGS));
+        this.events = db.getCollection(MEETING_EVENTS);
+    }
+
+    @ResetHandler
+    void reset() {
+        meetings.collection().drop();
+        events.drop();
+    }
+
+    @EventHandler
+    void on(MeetingScheduledEvent e, TrackingToken token, MetaData meta) {
+        long position = position(token, meta);
+        meetings.create(e.meetingId(), position, d -> {
+            d.put("id", e.meetingId());
+            d.put("committeeId", e.committeeId());
+            d.put("committeeName", e.committeeName());
+            d.put("agencyCode", e.agencyCode());
+            d.put("number", e.number());
+            d.put("yearBE", e.yearBE());
+            d.put("sequence", e.sequence());
+            d.put("title", e.title());
+            Docs.putTime(d, "startsAt", e.startsAt());
+            d.put("dateThai", ThaiText.date(e.startsAt()));
+            if (e.endsAt() != null) {
+                Docs.putTime(d, "endsAt", e.endsAt());
+            }
+            d.put("place", e.place());
+            d.put("online", e.online());
+            d.put("conferenceUrl", e.conferenceUrl());
+            d.put("status", "SCHEDULED");
+            List<Document> members = new ArrayList<>();
+            List<String> participants = new ArrayList<>();
+            for (CommitteeMember m : e.members()) {
+                members.add(Docs.of(m).append("present", false));
+                if (m.personId() != null) {
+                    participants.add(m.personId());
+                }
+            }
+            d.put("members", members);
+            d.put("participants", participants);
+            int voting = (int) e.members().stream().filter(m -> m.role().voting()).count();
+            d.put("quorum", new Document("present", 0).append("members", voting)
+                    .append("required", e.quorumRule().required(voting)).append("met", false));
+            d.put("attendance", new ArrayList<Document>());
+            d.put("agenda", new ArrayList<Document>());
+            d.put("polls", new ArrayList<Document>());
+            d.put("currentItem", null);
+            d.put("seq", position);
+        });
+        log(e.meetingId(), position, "MeetingScheduled", e.at(), Docs.of(e));
+    }
+
+    @EventHandler
+    void on(AgendaItemAddedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "AgendaItemAdded", e.at(), Docs.of(e), token, meta, d -> {
+            Document item = new Document("itemId", e.itemId()).append("section", e.section().number())
+                    .append("sectionThai", e.section().thai()).append("number", e.number()).append("title", e.title())
+                    .append("description", e.description()).append("presenter", e.presenter())
+                    .append("documents", Docs.list(e.documents())).append("recused", new ArrayList<Document>())
+                    .append("resolution", null);
+            List<Document> agenda = d.getList("agenda", Document.class);
+            agenda.add(item);
+            agenda.sort((a, b) -> a.getInteger("section") != b.getInteger("section")
+                    ? Integer.compare(a.getInteger("section"), b.getInteger("section")) : 0);
+        });
+    }
+
+    @EventHandler
+    void on(MeetingOpenedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "MeetingOpened", e.at(), Docs.of(e), token, meta, d -> {
+            d.put("status", "OPEN");
+            Docs.putTime(d, "openedAt", e.at());
+        });
+    }
+
+    @EventHandler
+    void on(ParticipantIdentityVerifiedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "ParticipantIdentityVerified", e.at(), Docs.of(e), token, meta, d ->
+                attendance(d, e.person(), "IDENTITY_VERIFIED", e.at()).append("method", e.method()));
+    }
+
+    @EventHandler
+    void on(ParticipantJoinedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "ParticipantJoined", e.at(), Docs.of(e), token, meta, d -> {
+            attendance(d, e.person(), "JOINED", e.at()).append("address", e.address()).append("client", e.client());
+            present(d, e.person().id(), true);
+        });
+    }
+
+    @EventHandler
+    void on(ParticipantLeftEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "ParticipantLeft", e.at(), Docs.of(e), token, meta, d -> {
+            attendance(d, e.person(), "LEFT", e.at()).append("removedBy", Docs.of(e.removedBy()))
+                    .append("reason", e.reason());
+            present(d, e.person().id(), false);
+        });
+    }
+
+    @EventHandler
+    void on(QuorumChangedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "QuorumChanged", e.at(), Docs.of(e), token, meta, d -> d.put("quorum",
+                new Document("present", e.present()).append("members", e.members())
+                        .append("required", e.required()).append("met", e.met())));
+    }
+
+    @EventHandler
+    void on(AgendaItemStartedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "AgendaItemStarted", e.at(), Docs.of(e), token, meta, d -> {
+            d.put("currentItem", e.itemId());
+            item(d, e.itemId()).put("quorumAtStart", new Document("present", e.present())
+                    .append("eligible", e.eligible()).append("required", e.required()).append("met", e.quorumMet()));
+        });
+    }
+
+    @EventHandler
+    void on(ConflictOfInterestDeclaredEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "ConflictOfInterestDeclared", e.at(), Docs.of(e), token, meta, d ->
+                item(d, e.itemId()).getList("recused", Document.class).add(new Document("personId", e.member().id())
+                        .append("name", e.member().displayName()).append("reason", e.reason())));
+    }
+
+    @EventHandler
+    void on(PollOpenedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "PollOpened", e.at(), Docs.of(e), token, meta, d -> {
+            Document poll = new Document("pollId", e.pollId()).append("itemId", e.itemId())
+                    .append("question", e.question()).append("options", e.options()).append("secret", e.secret())
+                    .append("status", "OPEN").append("eligible", e.eligibleVoters()).append("present", e.present())
+                    .append("required", e.required()).append("voted", new ArrayList<String>()).append("votes", 0)
+                    .append("counts", e.secret() ? null : zeroCounts(e.options()));
+            Docs.putTime(poll, "openedAt", e.at());
+            d.getList("polls", Document.class).add(poll);
+        });
+    }
+
+    @EventHandler
+    void on(VoteCastEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "VoteCast", e.at(), Docs.of(e), token, meta, d -> {
+            Document poll = poll(d, e.pollId());
+            voted(poll, e.voter().id());
+            Document counts = poll.get("counts", Document.class);
+            counts.put(e.choice(), counts.getInteger(e.choice(), 0) + 1);
+        });
+    }
+
+    /** Only "this member voted" leaves the event store: the sealed choice is not copied anywhere. */
+    @EventHandler
+    void on(BallotCastEvent e, TrackingToken token, MetaData meta) {
+        Document withoutBallot = new Document("meetingId", e.meetingId()).append("pollId", e.pollId())
+                .append("voter", Docs.of(e.voter())).append("at", e.at().toString());
+        change(e.meetingId(), "BallotCast", e.at(), withoutBallot, token, meta, d ->
+                voted(poll(d, e.pollId()), e.voter().id()));
+    }
+
+    @EventHandler
+    void on(PollClosedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "PollClosed", e.at(), Docs.of(e), token, meta, d -> {
+            Document poll = poll(d, e.pollId());
+            poll.put("status", "CLOSED");
+            poll.put("counts", new Document(e.counts()));
+            poll.put("votes", e.votes());
+            Docs.putTime(poll, "closedAt", e.at());
+        });
+    }
+
+    @EventHandler
+    void on(ResolutionRecordedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "ResolutionRecorded", e.at(), Docs.of(e), token, meta, d ->
+                item(d, e.itemId()).put("resolution", new Document("type", e.type().name())
+                        .append("typeThai", e.type().thai()).append("text", e.text()).append("pollId", e.pollId())
+                        .append("counts", new Document(e.counts())).append("by", Docs.of(e.by()))));
+    }
+
+    @EventHandler
+    void on(MeetingClosedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "MeetingClosed", e.at(), Docs.of(e), token, meta, d -> {
+            d.put("status", "CLOSED");
+            d.put("currentItem", null);
+            Docs.putTime(d, "closedAt", e.at());
+        });
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void change(String meetingId, String type, Instant at, Document payload, TrackingToken token, MetaData meta,
+                        Consumer<Document> change) {
+        long position = position(token, meta);
+        meetings.update(meetingId, position, d -> {
+            change.accept(d);
+            d.put("seq", position);
+        });
+        log(meetingId, position, type, at, payload);
+    }
+
+    /** The event for clients that reconnect: {@code seq} is its global position, so it only grows. */
+    private void log(String meetingId, long position, String type, Instant at, Document payload) {
+        Document entry = new Document("_id", position).append("meetingId", meetingId).append("seq", position)
+                .append("type", type).append("payload", payload);
+        Docs.putTime(entry, "at", at);
+        events.replaceOne(eq("_id", position), entry, new ReplaceOptions().upsert(true));
+    }
+
+    private static Document attendance(Document d, PersonRef person, String what, Instant at) {
+        Document entry = new Document("personId", person.id()).append("name", person.displayName())
+                .append("position", person.position()).append("what", what);
+        Docs.putTime(entry, "at", at);
+        d.getList("attendance", Document.class).add(entry);
+        return entry;
+    }
+
+    private static void present(Document d, String personId, boolean present) {
+        for (Document m : d.getList("members", Document.class)) {
+            if (personId.equals(m.getString("personId"))) {
+                m.put("present", present);
+            }
+        }
+    }
+
+    private static Document item(Document d, String itemId) {
+        return d.getList("agenda", Document.class).stream().filter(i -> itemId.equals(i.getString("itemId")))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no agenda item " + itemId));
+    }
+
+    private static Document poll(Document d, String pollId) {
+        return d.getList("polls", Document.class).stream().filter(p -> pollId.equals(p.getString("pollId")))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no poll " + pollId));
+    }
+
+    private static void voted(Document poll, String personId) {
+        List<String> voted = poll.getList("voted", String.class);
+        if (!voted.contains(personId)) {
+            voted.add(personId);
+        }
+        poll.put("votes", voted.size());
+    }
+
+    private static Document zeroCounts(List<String> options) {
+        Document counts = new Document();
+        options.forEach(o -> counts.put(o, 0));
+        return counts;
+    }
+
+    static long position(TrackingToken token, MetaData meta) {
+        Object stored = meta == null ? null : meta.get(EventMetadata.GLOBAL_INDEX);
+        if (stored instanceof Number n) {
+            return n.longValue();
+        }
+        return token.position().orElseThrow(() -> new IllegalStateException("event without a position: " + token));
+    }
+}

@@ -1,0 +1,104 @@
+package org.saraban.query.meeting;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.or;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.saraban.api.common.Actor;
+
+/**
+ * Meetings as their participants and the organising agency see them: the live state, the list, and the
+ * events after a sequence number for a client that reconnects. Anyone else does not learn a meeting exists.
+ */
+public class MeetingQueries {
+
+    private final MongoCollection<Document> meetings;
+    private final MongoCollection<Document> events;
+
+    public MeetingQueries(MongoDatabase db) {
+        this.meetings = db.getCollection(MeetingProjection.MEETINGS);
+        this.events = db.getCollection(MeetingProjection.MEETING_EVENTS);
+    }
+
+    public void ensureIndexes() {
+        meetings.createIndex(Indexes.ascending("participants"));
+        meetings.createIndex(Indexes.ascending("agencyCode", "startsAt"));
+        events.createIndex(Indexes.ascending("meetingId", "seq"));
+    }
+
+    /** The meeting's live state, if the actor takes part in it or belongs to the organising agency. */
+    public Optional<Document> find(String meetingId, Actor actor) {
+        Document d = meetings.find(eq("_id", meetingId)).first();
+        if (d == null || !visible(d, actor)) {
+            return Optional.empty();
+        }
+        d.remove("_id");
+        d.remove("position");
+        return Optional.of(d);
+    }
+
+    /** Whether the actor is one of the meeting's participants (who alone may follow it live). */
+    public static boolean participant(Document meeting, Actor actor) {
+        return meeting.getList("participants", String.class, List.of()).contains(actor.personId());
+    }
+
+    private static boolean visible(Document meeting, Actor actor) {
+        return participant(meeting, actor) || actor.agencyCode() != null
+                && actor.agencyCode().equals(meeting.getString("agencyCode"));
+    }
+
+    /** The meetings the actor takes part in or their agency organises, by start time. */
+    public List<Document> list(Actor actor) {
+        List<Document> out = new ArrayList<>();
+        meetings.find(or(eq("participants", actor.personId()), eq("agencyCode", actor.agencyCode())))
+                .sort(Sorts.ascending("startsAt")).forEach(d -> {
+                    Document summary = new Document();
+                    for (String k : List.of("id", "committeeId", "committeeName", "number", "title", "startsAt",
+                            "startsAtThai", "dateThai", "place", "online", "status", "quorum", "seq")) {
+                        summary.put(k, d.get(k));
+                    }
+                    out.add(summary);
+                });
+        return out;
+    }
+
+    /** Waits until the live state reflects the event at {@code position} (read-your-writes). */
+    public boolean awaitPosition(String meetingId, long position, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 2;
+        while (System.nanoTime() < deadline) {
+            Document d = meetings.find(eq("_id", meetingId)).first();
+            if (d != null && d.get("position", Number.class).longValue() >= position) {
+                return true;
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            pause = Math.min(pause * 2, 50);
+        }
+        return false;
+    }
+
+    /** The meeting's events after {@code after}, in order; call {@link #find} first for access. */
+    public List<Document> eventsAfter(String meetingId, long after) {
+        List<Document> out = new ArrayList<>();
+        events.find(and(eq("meetingId", meetingId), gt("seq", after))).sort(Sorts.ascending("seq")).forEach(d -> {
+            d.remove("_id");
+            out.add(d);
+        });
+        return out;
+    }
+}
