@@ -47,6 +47,20 @@ public class MeetingQueries {
         return Optional.of(d);
     }
 
+    /** Whether {@code personId} takes part in the meeting (only participants follow it live). */
+    public boolean isParticipant(String meetingId, String personId) {
+        return personId != null && meetings.countDocuments(and(eq("_id", meetingId), eq("participants", personId))) > 0;
+    }
+
+    /** The logged event at {@code seq}, as a reconnecting client would get it. */
+    public Optional<Document> event(long seq) {
+        Document d = events.find(eq("_id", seq)).first();
+        if (d != null) {
+            d.remove("_id");
+        }
+        return Optional.ofNullable(d);
+    }
+
     /** Whether the actor is one of the meeting's participants (who alone may follow it live). */
     public static boolean participant(Document meeting, Actor actor) {
         return meeting.getList("participants", String.class, List.of()).contains(actor.personId());

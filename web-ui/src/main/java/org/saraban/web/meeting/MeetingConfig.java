@@ -1,5 +1,10 @@
 package org.saraban.web.meeting;
 
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.modelling.command.Repository;
 import org.saraban.command.meeting.BallotBox;
 import org.saraban.command.meeting.MeetingScheduler;
@@ -7,13 +12,32 @@ import org.saraban.query.meeting.MeetingProjection;
 import org.saraban.query.meeting.MeetingQueries;
 import org.saraban.signing.pki.PkiSettings;
 import org.saraban.web.config.StorageConfig;
+import org.saraban.web.live.SubscriptionRule;
+import org.saraban.web.security.CurrentActor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /** The meetings' command side wired into the app: scheduling with numbers, and the secret polls' keys. */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class MeetingConfig {
+
+    /** The live push starts at the head of the stream on every node (DESIGN.md §7). */
+    @Bean
+    ConfigurerModule liveMeetingsProcessor() {
+        return configurer -> configurer.eventProcessing(ep -> ep
+                .registerTokenStore(LiveMeetingPush.GROUP, c -> new InMemoryTokenStore())
+                .registerTrackingEventProcessor(LiveMeetingPush.GROUP, Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
+    }
+
+    /** Only the meeting's participants may follow its topic. */
+    @Bean
+    SubscriptionRule meetingSubscription(MeetingQueries queries, CurrentActor actors) {
+        return (user, destination) -> destination.startsWith(LiveMeetingPush.TOPIC)
+                && actors.actorOf(user).map(a -> queries.isParticipant(
+                        destination.substring(LiveMeetingPush.TOPIC.length()), a.personId())).orElse(false);
+    }
 
     @Bean
     MeetingProjection meetingProjection(StorageConfig.Store store) {
