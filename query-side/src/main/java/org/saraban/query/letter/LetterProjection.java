@@ -15,7 +15,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
-import org.saraban.api.common.EventMetadata;
 import org.saraban.api.common.PersonRef;
 import org.saraban.api.common.ThaiText;
 import org.saraban.api.letter.DeliveryMethod;
@@ -50,6 +49,7 @@ import org.saraban.api.letter.Secrecy;
 import org.saraban.api.register.NumberVoidedEvent;
 import org.saraban.query.support.Docs;
 import org.saraban.query.support.PositionedStore;
+import org.saraban.query.support.Positions;
 
 /**
  * Projects letter events into the {@code letters} view (one document per letter or received copy,
@@ -592,18 +592,8 @@ public class LetterProjection {
             d.put("version", seq);
         });
     }
-
-    /**
-     * The event's own global position. The event store puts it in the metadata at append; a tracking
-     * token is not enough, because an event that fills a gap arrives with a token whose index is the
-     * highest position seen so far, not its own.
-     */
     static long position(TrackingToken token, MetaData meta) {
-        Object stored = meta == null ? null : meta.get(EventMetadata.GLOBAL_INDEX);
-        if (stored instanceof Number n) {
-            return n.longValue();
-        }
-        return token.position().orElseThrow(() -> new IllegalStateException("event without a position: " + token));
+        return Positions.of(token, meta);
     }
 
 

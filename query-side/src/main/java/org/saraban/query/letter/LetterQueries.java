@@ -192,22 +192,7 @@ public class LetterQueries {
 
     /** Waits until the letter's view reflects {@code position}; false on time-out. */
     public boolean awaitPosition(String id, long position, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = 2;
-        while (System.nanoTime() < deadline) {
-            Document d = store.letters().get(id);
-            if (d != null && d.get("position", Number.class).longValue() >= position) {
-                return true;
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            pause = Math.min(pause * 2, 50);
-        }
-        return false;
+        return store.letters().awaitPosition(id, position, timeout);
     }
 
     /**

@@ -15,7 +15,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
-import org.saraban.api.common.EventMetadata;
 import org.saraban.api.common.PersonRef;
 import org.saraban.api.common.ThaiText;
 import org.saraban.api.meeting.AgendaItemAddedEvent;
@@ -36,6 +35,7 @@ import org.saraban.api.meeting.ResolutionRecordedEvent;
 import org.saraban.api.meeting.VoteCastEvent;
 import org.saraban.query.support.Docs;
 import org.saraban.query.support.PositionedStore;
+import org.saraban.query.support.Positions;
 
 /**
  * Projects meeting events into {@code meetings} (one live-state document per meeting: attendance, quorum,
@@ -297,10 +297,6 @@ public class MeetingProjection {
     }
 
     static long position(TrackingToken token, MetaData meta) {
-        Object stored = meta == null ? null : meta.get(EventMetadata.GLOBAL_INDEX);
-        if (stored instanceof Number n) {
-            return n.longValue();
-        }
-        return token.position().orElseThrow(() -> new IllegalStateException("event without a position: " + token));
+        return Positions.of(token, meta);
     }
 }

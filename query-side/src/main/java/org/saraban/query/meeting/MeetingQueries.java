@@ -15,6 +15,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.saraban.api.common.Actor;
+import org.saraban.query.support.PositionedStore;
 
 /**
  * Meetings as their participants and the organising agency see them: the live state, the list, and the
@@ -88,22 +89,7 @@ public class MeetingQueries {
 
     /** Waits until the live state reflects the event at {@code position} (read-your-writes). */
     public boolean awaitPosition(String meetingId, long position, java.time.Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = 2;
-        while (System.nanoTime() < deadline) {
-            Document d = meetings.find(eq("_id", meetingId)).first();
-            if (d != null && d.get("position", Number.class).longValue() >= position) {
-                return true;
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            pause = Math.min(pause * 2, 50);
-        }
-        return false;
+        return new PositionedStore(meetings).awaitPosition(meetingId, position, timeout);
     }
 
     /** The meeting's events after {@code after}, in order; call {@link #find} first for access. */

@@ -60,6 +60,26 @@ public final class PositionedStore {
         return true;
     }
 
+    /** Waits until the document reflects the event at {@code position} (read-your-writes); false on timeout. */
+    public boolean awaitPosition(Object id, long position, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 2;
+        while (System.nanoTime() < deadline) {
+            Document d = get(id);
+            if (d != null && d.get(POSITION, Number.class).longValue() >= position) {
+                return true;
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            pause = Math.min(pause * 2, 50);
+        }
+        return false;
+    }
+
     public Document get(Object id) {
         return collection.find(eq("_id", id)).first();
     }

@@ -10,10 +10,10 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.saraban.api.common.Actor;
-import org.saraban.api.common.EventMetadata;
 import org.saraban.query.letter.LetterQueries;
 import org.saraban.query.support.Docs;
 import org.saraban.web.security.CurrentActor;
+import org.saraban.query.support.Positions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -101,13 +101,7 @@ public class LiveLetterPush {
         return user.getSessions().stream().flatMap(s -> s.getSubscriptions().stream())
                 .anyMatch(s -> WebSocketConfig.LETTERS_SUBSCRIPTION.equals(s.getDestination()));
     }
-
-    /** The event's own global position, recorded in its metadata at append (see LetterProjection). */
     static long position(TrackingToken token, MetaData meta) {
-        Object stored = meta == null ? null : meta.get(EventMetadata.GLOBAL_INDEX);
-        if (stored instanceof Number n) {
-            return n.longValue();
-        }
-        return token == null ? 0 : token.position().orElse(0L);
+        return Positions.of(token, meta);
     }
 }

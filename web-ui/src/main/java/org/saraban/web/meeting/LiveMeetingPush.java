@@ -9,8 +9,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
-import org.saraban.api.common.EventMetadata;
 import org.saraban.query.meeting.MeetingQueries;
+import org.saraban.query.support.Positions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -91,10 +91,6 @@ public class LiveMeetingPush {
     }
 
     static long position(TrackingToken token, MetaData meta) {
-        Object stored = meta == null ? null : meta.get(EventMetadata.GLOBAL_INDEX);
-        if (stored instanceof Number n) {
-            return n.longValue();
-        }
-        return token.position().orElseThrow(() -> new IllegalStateException("event without a position: " + token));
+        return Positions.of(token, meta);
     }
 }
