@@ -24,6 +24,18 @@ import org.saraban.api.common.PersonRef;
 import org.saraban.api.common.Role;
 import org.saraban.api.common.ThaiText;
 import org.saraban.api.meeting.AddAgendaItemCommand;
+import org.saraban.api.meeting.AttachRecordingCommand;
+import org.saraban.api.meeting.FloorGivenEvent;
+import org.saraban.api.meeting.FloorRequestedEvent;
+import org.saraban.api.meeting.GiveFloorCommand;
+import org.saraban.api.meeting.MeetingSuspendedEvent;
+import org.saraban.api.meeting.MuteParticipantCommand;
+import org.saraban.api.meeting.ParticipantMutedEvent;
+import org.saraban.api.meeting.ProblemReportedEvent;
+import org.saraban.api.meeting.RecordingAttachedEvent;
+import org.saraban.api.meeting.ReportProblemCommand;
+import org.saraban.api.meeting.RequestFloorCommand;
+import org.saraban.api.meeting.SuspendMeetingCommand;
 import org.saraban.api.meeting.BallotCastEvent;
 import org.saraban.api.meeting.CastVoteCommand;
 import org.saraban.api.meeting.ClosePollCommand;
@@ -83,6 +95,9 @@ public class Meeting {
     private String currentItem;
     private Map<String, Poll> polls = new HashMap<>();
     private Set<String> resolved = new HashSet<>();
+    private List<String> speakers = new ArrayList<>();
+    private Set<String> muted = new HashSet<>();
+    private boolean suspended;
 
     /** A poll as the session knows it: eligibility fixed when it opened, who voted, the ballots or choices. */
     static final class Poll {
@@ -252,6 +267,92 @@ public class Meeting {
         apply(new ConflictOfInterestDeclaredEvent(meetingId, c.itemId(), actor.ref(), c.reason(), c.at()));
     }
 
+    // ------------------------------------------------------------------ the chair's controls (MDES 5, 7)
+
+    @CommandHandler
+    void handle(RequestFloorCommand c) {
+        Actor actor = requireVisible(c.actor());
+        requirePresent(actor.personId());
+        boolean queued = speakers.contains(actor.personId());
+        if (c.withdraw() != queued) {
+            throw MeetingException.conflict(queued ? "ALREADY_QUEUED" : "NOT_QUEUED",
+                    queued ? "already in the speakers' queue" : "not in the speakers' queue");
+        }
+        apply(new FloorRequestedEvent(meetingId, actor.ref(), c.withdraw(), c.at()));
+    }
+
+    @CommandHandler
+    void handle(GiveFloorCommand c) {
+        requireChair(c.actor());
+        requireOpen();
+        String next = c.personId() != null ? c.personId() : speakers.isEmpty() ? null : speakers.get(0);
+        if (next == null || !present.contains(next)) {
+            throw MeetingException.conflict("NO_SPEAKER", "nobody present to give the floor to");
+        }
+        apply(new FloorGivenEvent(meetingId, ref(next), c.actor().ref(), c.at()));
+    }
+
+    @CommandHandler
+    void handle(MuteParticipantCommand c) {
+        requireChair(c.actor());
+        requirePresent(c.personId());
+        if (muted.contains(c.personId()) == c.muted()) {
+            throw MeetingException.conflict(c.muted() ? "ALREADY_MUTED" : "NOT_MUTED", "nothing to change");
+        }
+        apply(new ParticipantMutedEvent(meetingId, ref(c.personId()), c.muted(), c.actor().ref(), c.at()));
+    }
+
+    @CommandHandler
+    void handle(SuspendMeetingCommand c) {
+        requireChair(c.actor());
+        requireOpen();
+        if (suspended == c.suspend()) {
+            throw MeetingException.conflict(c.suspend() ? "ALREADY_SUSPENDED" : "NOT_SUSPENDED", "nothing to change");
+        }
+        if (c.suspend() && polls.values().stream().anyMatch(p -> p.open)) {
+            throw MeetingException.conflict("POLL_ALREADY_OPEN", "close the open poll first");
+        }
+        apply(new MeetingSuspendedEvent(meetingId, c.suspend(), c.reason(), c.actor().ref(), c.at()));
+    }
+
+    @CommandHandler
+    void handle(ReportProblemCommand c) {
+        Actor actor = requireVisible(c.actor());
+        if (!participants.containsKey(actor.personId())) {
+            throw MeetingException.forbidden("NOT_A_PARTICIPANT", "participants report problems of their meeting");
+        }
+        if (c.text() == null || c.text().isBlank() || c.text().length() > 2000) {
+            throw new InvalidFieldsException("PROBLEM_INVALID", List.of(new FieldError("text",
+                    "required, at most 2000 characters")));
+        }
+        apply(new ProblemReportedEvent(meetingId, actor.ref(), c.text().strip(), c.at()));
+    }
+
+    @CommandHandler
+    void handle(AttachRecordingCommand c) {
+        Actor actor = requireVisible(c.actor());
+        CommitteeRole role = roleOf(actor);
+        if (role != CommitteeRole.CHAIR && role != CommitteeRole.SECRETARY) {
+            throw MeetingException.forbidden("NOT_AN_ORGANISER", "the chair or the secretary attaches the recording");
+        }
+        if (c.recording() == null || c.recording().sha256() == null || !c.recording().sha256().matches("[0-9a-f]{64}")) {
+            throw new InvalidFieldsException("RECORDING_INVALID", List.of(new FieldError("sha256",
+                    "the SHA-256 of the uploaded recording")));
+        }
+        apply(new RecordingAttachedEvent(meetingId, c.recording(), actor.ref(), c.at()));
+    }
+
+    private void requirePresent(String personId) {
+        if (personId == null || !present.contains(personId)) {
+            throw MeetingException.conflict("NOT_PRESENT", "not in the meeting");
+        }
+    }
+
+    private PersonRef ref(String personId) {
+        CommitteeMember m = participants.get(personId);
+        return new PersonRef(personId, m.name(), m.position(), m.agencyCode(), null);
+    }
+
     // ------------------------------------------------------------------ polls and resolutions
 
     /** A poll on the item under discussion, refused without a quorum for that item (recused members out). */
@@ -259,6 +360,9 @@ public class Meeting {
     void handle(OpenPollCommand c, BallotBox ballotBox) {
         requireChair(c.actor());
         requireOpen();
+        if (suspended) {
+            throw MeetingException.conflict("MEETING_SUSPENDED", "the session is suspended");
+        }
         List<FieldError> errors = new ArrayList<>();
         if (c.pollId() == null || polls.containsKey(c.pollId())) {
             errors.add(new FieldError("pollId", "required and new"));
@@ -302,6 +406,9 @@ public class Meeting {
         Poll poll = polls.get(c.pollId());
         if (poll == null || !poll.open) {
             throw MeetingException.conflict("POLL_NOT_OPEN", "no open poll " + c.pollId());
+        }
+        if (suspended) {
+            throw MeetingException.conflict("MEETING_SUSPENDED", "the session is suspended");
         }
         if (!poll.eligible.contains(actor.personId()) || !present.contains(actor.personId())) {
             throw MeetingException.forbidden("NOT_ELIGIBLE", "only members present and eligible when the poll opened vote");
@@ -454,6 +561,35 @@ public class Meeting {
     @EventSourcingHandler
     void on(ParticipantLeftEvent e) {
         present.remove(e.person().id());
+        speakers.remove(e.person().id());
+    }
+
+    @EventSourcingHandler
+    void on(FloorRequestedEvent e) {
+        if (e.withdrawn()) {
+            speakers.remove(e.person().id());
+        } else {
+            speakers.add(e.person().id());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(FloorGivenEvent e) {
+        speakers.remove(e.speaker().id());
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantMutedEvent e) {
+        if (e.muted()) {
+            muted.add(e.person().id());
+        } else {
+            muted.remove(e.person().id());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MeetingSuspendedEvent e) {
+        suspended = e.suspended();
     }
 
     @EventSourcingHandler

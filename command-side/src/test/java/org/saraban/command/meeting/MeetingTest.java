@@ -26,6 +26,19 @@ import org.junit.jupiter.api.Test;
 import org.saraban.api.common.Actor;
 import org.saraban.api.common.Role;
 import org.saraban.api.meeting.AddAgendaItemCommand;
+import org.saraban.api.meeting.AttachRecordingCommand;
+import org.saraban.api.meeting.FloorGivenEvent;
+import org.saraban.api.meeting.FloorRequestedEvent;
+import org.saraban.api.meeting.GiveFloorCommand;
+import org.saraban.api.meeting.MeetingDocument;
+import org.saraban.api.meeting.MeetingSuspendedEvent;
+import org.saraban.api.meeting.MuteParticipantCommand;
+import org.saraban.api.meeting.ParticipantMutedEvent;
+import org.saraban.api.meeting.ProblemReportedEvent;
+import org.saraban.api.meeting.RecordingAttachedEvent;
+import org.saraban.api.meeting.ReportProblemCommand;
+import org.saraban.api.meeting.RequestFloorCommand;
+import org.saraban.api.meeting.SuspendMeetingCommand;
 import org.saraban.api.meeting.BallotCastEvent;
 import org.saraban.api.meeting.CastVoteCommand;
 import org.saraban.api.meeting.ClosePollCommand;
@@ -324,6 +337,85 @@ class MeetingTest {
             fixture.given(history)
                     .when(new DeclareConflictCommand(MEETING, "a", INVITEE, "เกี่ยวข้อง", STARTS))
                     .expectException(refused(FORBIDDEN, "NOT_A_MEMBER"));
+        }
+
+        @Test
+        void the_speakers_queue_runs_in_order_and_the_chair_gives_the_floor() {
+            fixture.given(joinedBy(1, 2, 3))
+                    .when(new RequestFloorCommand(MEETING, member(3), false, STARTS))
+                    .expectEvents(new FloorRequestedEvent(MEETING, member(3).ref(), false, STARTS));
+            List<Object> queued = joinedBy(1, 2, 3);
+            queued.add(new FloorRequestedEvent(MEETING, member(3).ref(), false, STARTS));
+            queued.add(new FloorRequestedEvent(MEETING, member(2).ref(), false, STARTS));
+            fixture.given(queued)
+                    .when(new GiveFloorCommand(MEETING, CHAIR, null, STARTS))
+                    .expectEvents(new FloorGivenEvent(MEETING, new org.saraban.api.common.PersonRef("p-3",
+                            member(3).displayName(), member(3).position(), "นร ๐๕", null), CHAIR.ref(), STARTS));
+            fixture.given(queued)
+                    .when(new RequestFloorCommand(MEETING, member(3), false, STARTS))
+                    .expectException(refused(CONFLICT, "ALREADY_QUEUED"));
+            fixture.given(joinedBy(1))
+                    .when(new RequestFloorCommand(MEETING, member(4), false, STARTS))
+                    .expectException(refused(CONFLICT, "NOT_PRESENT"));
+        }
+
+        @Test
+        void the_chair_mutes_and_suspends_and_no_poll_opens_while_suspended() {
+            fixture.given(joinedBy(1, 2))
+                    .when(new MuteParticipantCommand(MEETING, CHAIR, "p-2", true, STARTS))
+                    .expectEvents(new ParticipantMutedEvent(MEETING, new org.saraban.api.common.PersonRef("p-2",
+                            member(2).displayName(), member(2).position(), "นร ๐๕", null), true, CHAIR.ref(), STARTS));
+            fixture.given(joinedBy(1, 2))
+                    .when(new MuteParticipantCommand(MEETING, member(2), "p-1", true, STARTS))
+                    .expectException(refused(FORBIDDEN, "NOT_THE_CHAIR"));
+            List<Object> suspended = joinedBy(1, 2, 3, 4, 5);
+            suspended.add(1, new AgendaItemAddedEvent(MEETING, "a", AgendaSection.FOR_CONSIDERATION, "๕.๑", "เรื่อง",
+                    null, null, List.of(), SECRETARY.ref(), AT));
+            suspended.add(new AgendaItemStartedEvent(MEETING, "a", 5, 9, 5, true, List.of(), CHAIR.ref(), STARTS));
+            suspended.add(new MeetingSuspendedEvent(MEETING, true, "สัญญาณขัดข้อง", CHAIR.ref(), STARTS));
+            var withBox = new AggregateTestFixture<>(Meeting.class).registerInjectableResource(new BallotBox() {
+                // never reached: the suspension refuses first
+                public void open(String pollId) {
+                    throw new AssertionError("no key while suspended");
+                }
+
+                public String seal(String pollId, String choice) {
+                    throw new AssertionError();
+                }
+
+                public Map<String, Integer> count(String pollId, List<String> options, List<String> sealed) {
+                    throw new AssertionError();
+                }
+
+                public void shred(String pollId) {
+                    throw new AssertionError();
+                }
+            });
+            withBox.given(suspended)
+                    .when(new OpenPollCommand(MEETING, "poll-1", "a", CHAIR, "เห็นชอบหรือไม่", List.of("เห็นชอบ",
+                            "ไม่เห็นชอบ"), true, STARTS))
+                    .expectException(refused(CONFLICT, "MEETING_SUSPENDED"));
+            fixture.given(suspended)
+                    .when(new SuspendMeetingCommand(MEETING, CHAIR, false, null, STARTS))
+                    .expectEvents(new MeetingSuspendedEvent(MEETING, false, null, CHAIR.ref(), STARTS));
+        }
+
+        @Test
+        void participants_report_problems_and_the_secretary_attaches_the_recording() {
+            fixture.given(joinedBy(1, 2))
+                    .when(new ReportProblemCommand(MEETING, member(2), "ไม่ได้ยินเสียงประธาน", STARTS))
+                    .expectEvents(new ProblemReportedEvent(MEETING, member(2).ref(), "ไม่ได้ยินเสียงประธาน", STARTS));
+            fixture.given(joinedBy(1))
+                    .when(new ReportProblemCommand(MEETING, COLLEAGUE, "ทดสอบ", STARTS))
+                    .expectException(refused(FORBIDDEN, "NOT_A_PARTICIPANT"));
+            MeetingDocument recording = new MeetingDocument("บันทึกภาพและเสียง", "ab".repeat(32), "meeting.webm",
+                    "video/webm", 1024L);
+            fixture.given(joinedBy(1))
+                    .when(new AttachRecordingCommand(MEETING, SECRETARY, recording, STARTS))
+                    .expectEvents(new RecordingAttachedEvent(MEETING, recording, SECRETARY.ref(), STARTS));
+            fixture.given(joinedBy(1))
+                    .when(new AttachRecordingCommand(MEETING, member(2), recording, STARTS))
+                    .expectException(refused(FORBIDDEN, "NOT_AN_ORGANISER"));
         }
 
         @Test

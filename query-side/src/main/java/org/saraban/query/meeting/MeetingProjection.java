@@ -18,6 +18,12 @@ import org.bson.Document;
 import org.saraban.api.common.PersonRef;
 import org.saraban.api.common.ThaiText;
 import org.saraban.api.meeting.AgendaItemAddedEvent;
+import org.saraban.api.meeting.FloorGivenEvent;
+import org.saraban.api.meeting.FloorRequestedEvent;
+import org.saraban.api.meeting.MeetingSuspendedEvent;
+import org.saraban.api.meeting.ParticipantMutedEvent;
+import org.saraban.api.meeting.ProblemReportedEvent;
+import org.saraban.api.meeting.RecordingAttachedEvent;
 import org.saraban.api.meeting.AgendaItemStartedEvent;
 import org.saraban.api.meeting.BallotCastEvent;
 import org.saraban.api.meeting.CommitteeMember;
@@ -102,6 +108,10 @@ public class MeetingProjection {
             d.put("agenda", new ArrayList<Document>());
             d.put("polls", new ArrayList<Document>());
             d.put("currentItem", null);
+            d.put("speakers", new ArrayList<Document>());
+            d.put("speaking", null);
+            d.put("problems", new ArrayList<Document>());
+            d.put("recording", null);
             d.put("seq", position);
         });
         log(e.meetingId(), position, "MeetingScheduled", e.at(), Docs.of(e));
@@ -150,7 +160,67 @@ public class MeetingProjection {
             attendance(d, e.person(), "LEFT", e.at()).append("removedBy", Docs.of(e.removedBy()))
                     .append("reason", e.reason());
             present(d, e.person().id(), false);
+            d.getList("speakers", Document.class).removeIf(x -> e.person().id().equals(x.getString("personId")));
         });
+    }
+
+    @EventHandler
+    void on(FloorRequestedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "FloorRequested", e.at(), Docs.of(e), token, meta, d -> {
+            List<Document> speakers = d.getList("speakers", Document.class);
+            speakers.removeIf(x -> e.person().id().equals(x.getString("personId")));
+            if (!e.withdrawn()) {
+                Document speaker = new Document("personId", e.person().id()).append("name", e.person().displayName());
+                Docs.putTime(speaker, "at", e.at());
+                speakers.add(speaker);
+            }
+        });
+    }
+
+    @EventHandler
+    void on(FloorGivenEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "FloorGiven", e.at(), Docs.of(e), token, meta, d -> {
+            d.getList("speakers", Document.class).removeIf(x -> e.speaker().id().equals(x.getString("personId")));
+            Document speaking = new Document("personId", e.speaker().id()).append("name", e.speaker().displayName());
+            Docs.putTime(speaking, "since", e.at());
+            d.put("speaking", speaking);
+        });
+    }
+
+    @EventHandler
+    void on(ParticipantMutedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "ParticipantMuted", e.at(), Docs.of(e), token, meta, d -> {
+            for (Document m : d.getList("members", Document.class)) {
+                if (e.person().id().equals(m.getString("personId"))) {
+                    m.put("muted", e.muted());
+                }
+            }
+        });
+    }
+
+    @EventHandler
+    void on(MeetingSuspendedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), e.suspended() ? "MeetingSuspended" : "MeetingResumed", e.at(), Docs.of(e), token, meta,
+                d -> {
+                    d.put("status", e.suspended() ? "SUSPENDED" : "OPEN");
+                    d.put("suspendedReason", e.suspended() ? e.reason() : null);
+                });
+    }
+
+    @EventHandler
+    void on(ProblemReportedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "ProblemReported", e.at(), Docs.of(e), token, meta, d -> {
+            Document problem = new Document("personId", e.person().id()).append("name", e.person().displayName())
+                    .append("text", e.text());
+            Docs.putTime(problem, "at", e.at());
+            d.getList("problems", Document.class).add(problem);
+        });
+    }
+
+    @EventHandler
+    void on(RecordingAttachedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "RecordingAttached", e.at(), Docs.of(e), token, meta, d ->
+                d.put("recording", Docs.of(e.recording()).append("by", Docs.of(e.by()))));
     }
 
     @EventHandler

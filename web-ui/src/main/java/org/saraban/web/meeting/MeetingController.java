@@ -18,6 +18,12 @@ import org.saraban.api.common.FieldError;
 import org.saraban.api.common.InvalidFieldsException;
 import org.saraban.api.common.NotFoundException;
 import org.saraban.api.meeting.AddAgendaItemCommand;
+import org.saraban.api.meeting.AttachRecordingCommand;
+import org.saraban.api.meeting.GiveFloorCommand;
+import org.saraban.api.meeting.MuteParticipantCommand;
+import org.saraban.api.meeting.ReportProblemCommand;
+import org.saraban.api.meeting.RequestFloorCommand;
+import org.saraban.api.meeting.SuspendMeetingCommand;
 import org.saraban.api.meeting.CastVoteCommand;
 import org.saraban.api.meeting.CloseMeetingCommand;
 import org.saraban.api.meeting.ClosePollCommand;
@@ -36,6 +42,7 @@ import org.saraban.api.meeting.RecordResolutionCommand;
 import org.saraban.api.meeting.ResolutionType;
 import org.saraban.api.meeting.ScheduleMeetingCommand;
 import org.saraban.api.meeting.StartAgendaItemCommand;
+import org.saraban.command.store.BlobStore;
 import org.saraban.query.directory.Directory;
 import org.saraban.query.directory.Person;
 import org.saraban.query.meeting.MeetingQueries;
@@ -66,9 +73,12 @@ public class MeetingController {
     private final PasswordEncoder passwords;
     private final SarabanProperties props;
     private final Clock clock;
+    private final BlobStore blobs;
 
     public MeetingController(CommandSender commands, MeetingQueries queries, CurrentActor currentActor,
-                             Directory directory, PasswordEncoder passwords, SarabanProperties props, Clock clock) {
+                             Directory directory, PasswordEncoder passwords, SarabanProperties props, Clock clock,
+                             BlobStore blobs) {
+        this.blobs = blobs;
         this.commands = commands;
         this.queries = queries;
         this.currentActor = currentActor;
@@ -266,6 +276,72 @@ public class MeetingController {
                                @RequestBody ResolutionRequest body) {
         return act(id, a -> new RecordResolutionCommand(id, itemId, a, body.type(), body.text(), body.pollId(),
                 clock.instant()));
+    }
+
+    public record FloorRequest(Boolean withdraw, String personId) {
+    }
+
+    @PostMapping("/api/meetings/{id}/speakers")
+    @Operation(summary = "Ask to speak (join the speakers' queue), or {withdraw: true}")
+    public Document requestFloor(@PathVariable String id, @RequestBody(required = false) FloorRequest body) {
+        return act(id, a -> new RequestFloorCommand(id, a, body != null && Boolean.TRUE.equals(body.withdraw()),
+                clock.instant()));
+    }
+
+    @PostMapping("/api/meetings/{id}/floor")
+    @Operation(summary = "The chair gives the floor to the next speaker in the queue, or to {personId}")
+    public Document giveFloor(@PathVariable String id, @RequestBody(required = false) FloorRequest body) {
+        return act(id, a -> new GiveFloorCommand(id, a, body == null ? null : body.personId(), clock.instant()));
+    }
+
+    public record MuteRequest(Boolean muted) {
+    }
+
+    @PostMapping("/api/meetings/{id}/participants/{personId}/mute")
+    @Operation(summary = "The chair mutes {muted: true} or unmutes a participant")
+    public Document mute(@PathVariable String id, @PathVariable String personId,
+                         @RequestBody(required = false) MuteRequest body) {
+        return act(id, a -> new MuteParticipantCommand(id, a, personId, body == null || !Boolean.FALSE.equals(
+                body.muted()), clock.instant()));
+    }
+
+    @PostMapping("/api/meetings/{id}/suspend")
+    @Operation(summary = "The chair suspends the session {reason}")
+    public Document suspend(@PathVariable String id, @RequestBody(required = false) ReasonRequest body) {
+        return act(id, a -> new SuspendMeetingCommand(id, a, true, body == null ? null : body.reason(),
+                clock.instant()));
+    }
+
+    @PostMapping("/api/meetings/{id}/resume")
+    @Operation(summary = "The chair resumes a suspended session")
+    public Document resume(@PathVariable String id) {
+        return act(id, a -> new SuspendMeetingCommand(id, a, false, null, clock.instant()));
+    }
+
+    public record ProblemRequest(String text) {
+    }
+
+    @PostMapping("/api/meetings/{id}/problems")
+    @Operation(summary = "Report a problem with the meeting system {text}")
+    public Document reportProblem(@PathVariable String id, @RequestBody(required = false) ProblemRequest body) {
+        return act(id, a -> new ReportProblemCommand(id, a, body == null ? null : body.text(), clock.instant()));
+    }
+
+    public record RecordingRequest(String sha256, String title) {
+    }
+
+    /** The recording was uploaded with {@code POST /api/files}; it is attached by its SHA-256. */
+    @PostMapping("/api/meetings/{id}/recording")
+    @Operation(summary = "Attach the session's recording, uploaded to /api/files, by {sha256}")
+    public Document recording(@PathVariable String id, @RequestBody(required = false) RecordingRequest body) {
+        BlobStore.Blob blob = body == null || body.sha256() == null ? null : blobs.find(body.sha256()).orElse(null);
+        if (blob == null) {
+            throw new InvalidFieldsException("RECORDING_INVALID", List.of(new FieldError("sha256",
+                    "the SHA-256 of a file uploaded to /api/files")));
+        }
+        MeetingDocument recording = new MeetingDocument(body.title() == null ? "บันทึกภาพและเสียงการประชุม"
+                : body.title(), blob.sha256(), blob.fileName(), blob.contentType(), blob.size());
+        return act(id, a -> new AttachRecordingCommand(id, a, recording, clock.instant()));
     }
 
     private Document act(String id, Function<Actor, Object> command) {

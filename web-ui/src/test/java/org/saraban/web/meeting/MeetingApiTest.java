@@ -2,6 +2,7 @@ package org.saraban.web.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.saraban.web.WebTestSupport;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MvcResult;
 
 /** A meeting through the HTTP API: committee, schedule, agenda, verified joins, quorum, a secret poll, resolution. */
 class MeetingApiTest extends WebTestSupport {
@@ -100,5 +103,50 @@ class MeetingApiTest extends WebTestSupport {
         assertStatus(call(as(get("/api/meetings/" + id), "soc.clerk")), 404);
         assertThat(getJson("soc.clerk", "/api/meetings", 200).findValuesAsText("id")).doesNotContain(id);
         assertThat(getJson("soc.director", "/api/meetings", 200).findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void the_chair_runs_the_floor_mutes_suspends_and_problems_and_the_recording_are_kept() throws Exception {
+        String committee = postJson("dga.clerk", "/api/committees", Map.of("name", "คณะทำงานควบคุมการประชุม "
+                        + System.nanoTime(), "type", "GENERAL", "members", List.of(
+                        member("dga.director", "CHAIR", "ประธาน"), member("dga.officer", "MEMBER", "กรรมการ"),
+                        member("dga.head", "SECRETARY", "เลขานุการ"))), 201).get("committeeId").asText();
+        String id = postJson("dga.head", "/api/meetings", Map.of("committeeId", committee, "title", "การประชุม",
+                "startsAt", clock.instant().plus(Duration.ofHours(1)).toString(), "online", true), 201)
+                .get("id").asText();
+        postJson("dga.director", "/api/meetings/" + id + "/open", null, 200);
+        for (String who : List.of("dga.director", "dga.officer", "dga.head")) {
+            postJson(who, "/api/meetings/" + id + "/join", Map.of("password", PASSWORD), 200);
+        }
+
+        postJson("dga.officer", "/api/meetings/" + id + "/speakers", null, 200);
+        JsonNode queued = postJson("dga.head", "/api/meetings/" + id + "/speakers", null, 200);
+        assertThat(queued.get("speakers").findValuesAsText("personId")).containsExactly(id("dga.officer"), id("dga.head"));
+        JsonNode floor = postJson("dga.director", "/api/meetings/" + id + "/floor", null, 200);
+        assertThat(floor.get("speaking").get("personId").asText()).isEqualTo(id("dga.officer"));
+        assertThat(floor.get("speakers").findValuesAsText("personId")).containsExactly(id("dga.head"));
+
+        JsonNode muted = postJson("dga.director", "/api/meetings/" + id + "/participants/" + id("dga.officer")
+                + "/mute", Map.of("muted", true), 200);
+        assertThat(muted.get("members").findValues("muted")).extracting(JsonNode::asBoolean).containsExactly(true);
+        assertThat(postJson("dga.officer", "/api/meetings/" + id + "/participants/" + id("dga.head") + "/mute",
+                Map.of("muted", true), 403).get("code").asText()).isEqualTo("NOT_THE_CHAIR");
+
+        assertThat(postJson("dga.director", "/api/meetings/" + id + "/suspend", Map.of("reason", "สัญญาณขัดข้อง"), 200)
+                .get("status").asText()).isEqualTo("SUSPENDED");
+        JsonNode problem = postJson("dga.officer", "/api/meetings/" + id + "/problems",
+                Map.of("text", "ภาพจากห้องประชุมค้าง"), 200);
+        assertThat(problem.get("problems").get(0).get("text").asText()).isEqualTo("ภาพจากห้องประชุมค้าง");
+        assertThat(postJson("dga.director", "/api/meetings/" + id + "/resume", null, 200).get("status").asText())
+                .isEqualTo("OPEN");
+
+        MvcResult upload = call(as(multipart("/api/files").file(new MockMultipartFile("file", "meeting.webm",
+                "video/webm", new byte[] {26, 69, (byte) 223, (byte) 163, 1, 2, 3})), "dga.head"));
+        assertStatus(upload, 201);
+        String sha = body(upload).get("sha256").asText();
+        JsonNode recorded = postJson("dga.head", "/api/meetings/" + id + "/recording", Map.of("sha256", sha), 200);
+        assertThat(recorded.get("recording").get("sha256").asText()).isEqualTo(sha);
+        assertThat(postJson("dga.head", "/api/meetings/" + id + "/recording", Map.of("sha256", "0".repeat(64)), 422)
+                .get("errors").get(0).get("field").asText()).isEqualTo("sha256");
     }
 }
