@@ -14,17 +14,10 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.bson.Document;
 import org.saraban.api.common.Actor;
 import org.saraban.api.letter.LetterException;
-import org.saraban.api.letter.PdfStep;
-import org.saraban.query.directory.Agency;
-import org.saraban.query.directory.Directory;
 import org.saraban.signing.pades.PadesSigner;
 import org.saraban.signing.pades.PreparedSignature;
 import org.saraban.signing.pades.SignatureRequest;
 import org.saraban.signing.pades.VisibleSignature;
-import org.saraban.signing.pki.SigningCredential;
-import org.saraban.signing.render.LetterRenderer;
-import org.saraban.signing.render.RenderedPdf;
-import org.saraban.web.letter.LetterPdf;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,36 +37,27 @@ public class SignaturePreview {
     private static final float MARGIN_Y = 24f;
 
     private final SignedLetterDocuments documents;
-    private final LetterPdf letterPdf;
-    private final LetterRenderer renderer;
     private final PadesSigner signer;
     private final SigningKeys keys;
-    private final Directory directory;
     private final Clock clock;
 
-    public SignaturePreview(SignedLetterDocuments documents, LetterPdf letterPdf, LetterRenderer renderer,
-                            PadesSigner signer, SigningKeys keys, Directory directory, Clock clock) {
+    public SignaturePreview(SignedLetterDocuments documents, PadesSigner signer, SigningKeys keys, Clock clock) {
         this.documents = documents;
-        this.letterPdf = letterPdf;
-        this.renderer = renderer;
         this.signer = signer;
         this.keys = keys;
-        this.directory = directory;
         this.clock = clock;
     }
 
     /** PNG of the signature area of the letter (its view, as the caller may see it) signed by {@code actor}. */
     public byte[] png(Document view, Actor actor) {
         String pdfSha256 = TokenSigning.requireSignable(view, actor);
-        RenderedPdf.SignatureBox box = renderer.render(letterPdf.form(view)).signature();
-        VisibleSignature visible = SignedLetterDocuments.appearance(box, actor.ref(), PdfStep.SIGNATURE, clock.instant());
+        SignatureRequest request = documents.signatoryRequest(view, actor.ref(),
+                keys.credentialFor(actor.ref()).chain(), clock.instant());
+        VisibleSignature visible = request.visible();
         if (visible == null) {
             throw LetterException.conflict("NO_SIGNATURE_BOX", "this form has no place for a visible signature");
         }
-        SigningCredential credential = keys.credentialFor(actor.ref());
-        String agency = directory.agency(actor.agencyCode()).map(Agency::name).orElse(actor.agencyCode());
-        PreparedSignature prepared = signer.prepare(documents.load(pdfSha256),
-                new SignatureRequest(credential.chain(), visible, "ลงนาม", agency));
+        PreparedSignature prepared = signer.prepare(documents.load(pdfSha256), request);
         try (PDDocument doc = Loader.loadPDF(prepared.preparedPdf())) {
             PDRectangle page = doc.getPage(visible.pageIndex()).getMediaBox();
             BufferedImage image = new PDFRenderer(doc).renderImage(visible.pageIndex(), SCALE);

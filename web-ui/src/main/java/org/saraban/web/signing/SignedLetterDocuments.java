@@ -2,6 +2,7 @@ package org.saraban.web.signing;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bson.Document;
 import org.saraban.api.common.PersonRef;
 import org.saraban.api.common.SarabanException;
 import org.saraban.api.common.ThaiText;
@@ -93,12 +95,9 @@ public class SignedLetterDocuments implements LetterDocuments {
     @Override
     public String sign(String pdfSha256, LetterOfRecord letter, PersonRef person, PdfStep step, Instant at) {
         return guarded("sign", () -> {
-            RenderedPdf.SignatureBox box = renderer.render(letterPdf.form(letter)).signature();
             SigningCredential credential = keys.credentialFor(person);
-            String agency = agencyName(person.agencyCode());
-            VisibleSignature visible = appearance(box, person, step, at);
-            byte[] signed = signer.sign(load(pdfSha256), new SignatureRequest(credential.chain(), visible,
-                    step == PdfStep.VISA ? "ตรวจทาน" : "ลงนาม", agency), credential);
+            byte[] signed = signer.sign(load(pdfSha256), request(renderer.render(letterPdf.form(letter)).signature(),
+                    person, step, credential.chain(), at), credential);
             if (step == PdfStep.SIGNATURE) {
                 // what dispatch delivers carries its own certificates and revocation data (B-LT), so any
                 // recipient or validator can check it without reaching this server
@@ -113,7 +112,7 @@ public class SignedLetterDocuments implements LetterDocuments {
      * (ตรวจทาน, name, time) in a smaller box at the left margin, level with it. Without a box (a form with
      * no signature block) the signature is invisible.
      */
-    static VisibleSignature appearance(RenderedPdf.SignatureBox box, PersonRef person, PdfStep step, Instant at) {
+    private static VisibleSignature appearance(RenderedPdf.SignatureBox box, PersonRef person, PdfStep step, Instant at) {
         if (box == null) {
             return null;
         }
@@ -132,13 +131,18 @@ public class SignedLetterDocuments implements LetterDocuments {
         return new VisibleSignature(box.page(), box.x(), box.y(), box.width(), box.height(), lines);
     }
 
-    /** Verification preview for the letter page: the signature the caller would add, on the current PDF. */
-    public PreviewSource previewSource(String pdfSha256, LetterOfRecord letter) {
-        return new PreviewSource(load(pdfSha256), renderer.render(letterPdf.form(letter)).signature());
+    /**
+     * The signatory's signature on the PDF of record of a letter's view, as signing adds it: their appearance
+     * in the letter's signature box at {@code at}, the agency as /Location (the preview and token signing).
+     */
+    SignatureRequest signatoryRequest(Document view, PersonRef person, List<X509Certificate> chain, Instant at) {
+        return request(renderer.render(letterPdf.form(view)).signature(), person, PdfStep.SIGNATURE, chain, at);
     }
 
-    /** The PDF to preview on and where its signatory's box is. */
-    public record PreviewSource(byte[] pdf, RenderedPdf.SignatureBox box) {
+    private SignatureRequest request(RenderedPdf.SignatureBox box, PersonRef person, PdfStep step,
+                                     List<X509Certificate> chain, Instant at) {
+        return new SignatureRequest(chain, appearance(box, person, step, at),
+                step == PdfStep.VISA ? "ตรวจทาน" : "ลงนาม", agencyName(person.agencyCode()));
     }
 
     @Override

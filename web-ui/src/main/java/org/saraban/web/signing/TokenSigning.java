@@ -25,22 +25,15 @@ import org.saraban.api.common.Actor;
 import org.saraban.api.common.FieldError;
 import org.saraban.api.common.InvalidFieldsException;
 import org.saraban.api.letter.LetterException;
-import org.saraban.api.letter.PdfStep;
 import org.saraban.command.store.BlobStore;
-import org.saraban.query.directory.Agency;
-import org.saraban.query.directory.Directory;
 import org.saraban.signing.pades.PadesException;
 import org.saraban.signing.pades.PadesExtender;
 import org.saraban.signing.pades.PadesSigner;
 import org.saraban.signing.pades.PdfVerifier;
 import org.saraban.signing.pades.PreparedSignature;
-import org.saraban.signing.pades.SignatureRequest;
 import org.saraban.signing.pades.VerificationReport;
-import org.saraban.signing.pades.VisibleSignature;
 import org.saraban.signing.pki.KeyAlgorithm;
-import org.saraban.signing.render.LetterRenderer;
 import org.saraban.web.config.StorageConfig;
-import org.saraban.web.letter.LetterPdf;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,27 +48,20 @@ public class TokenSigning {
     static final Duration VALID_FOR = Duration.ofMinutes(15);
 
     private final SignedLetterDocuments documents;
-    private final LetterPdf letterPdf;
-    private final LetterRenderer renderer;
     private final PadesSigner signer;
     private final PadesExtender extender;
     private final PdfVerifier verifier;
     private final BlobStore blobs;
-    private final Directory directory;
     private final Clock clock;
     private final MongoCollection<Document> requests;
 
-    public TokenSigning(SignedLetterDocuments documents, LetterPdf letterPdf, LetterRenderer renderer,
-                        PadesSigner signer, PadesExtender extender, PdfVerifier verifier, BlobStore blobs,
-                        Directory directory, Clock clock, StorageConfig.Store store) {
+    public TokenSigning(SignedLetterDocuments documents, PadesSigner signer, PadesExtender extender,
+                        PdfVerifier verifier, BlobStore blobs, Clock clock, StorageConfig.Store store) {
         this.documents = documents;
-        this.letterPdf = letterPdf;
-        this.renderer = renderer;
         this.signer = signer;
         this.extender = extender;
         this.verifier = verifier;
         this.blobs = blobs;
-        this.directory = directory;
         this.clock = clock;
         this.requests = store.database().getCollection("signature_requests");
         // MongoDB removes the requests nobody completed; the expiry is also checked on use
@@ -90,12 +76,10 @@ public class TokenSigning {
     public Prepared prepare(Document view, Actor actor, List<String> certificateChain) {
         String pdfSha256 = requireSignable(view, actor);
         List<X509Certificate> chain = certificates(certificateChain);
-        VisibleSignature visible = SignedLetterDocuments.appearance(
-                renderer.render(letterPdf.form(view)).signature(), actor.ref(), PdfStep.SIGNATURE, clock.instant());
-        String agency = directory.agency(actor.agencyCode()).map(Agency::name).orElse(actor.agencyCode());
         PreparedSignature prepared;
         try {
-            prepared = signer.prepare(documents.load(pdfSha256), new SignatureRequest(chain, visible, "ลงนาม", agency));
+            prepared = signer.prepare(documents.load(pdfSha256),
+                    documents.signatoryRequest(view, actor.ref(), chain, clock.instant()));
         } catch (PadesException e) {
             throw invalid("certificateChain", e.getMessage());
         }
