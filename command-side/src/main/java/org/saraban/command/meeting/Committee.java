@@ -93,15 +93,12 @@ public class Committee {
                 c.type(), List.copyOf(given), rule, actor.ref(), c.at()));
     }
 
-    /** What a scheduled meeting starts from: this committee as it stands and the number it is given. */
-    record Numbered(MeetingScheduledEvent scheduled) {
-    }
-
     /**
      * Checks that the actor may schedule this meeting (the committee's chair or secretary, or a clerk of its
      * agency) and that it may be held as asked, then numbers it by the calendar year it takes place in.
+     * Returns what the meeting starts from: this committee as it stands and the number it is given.
      */
-    Numbered numberMeeting(ScheduleMeetingCommand c) {
+    MeetingScheduledEvent numberMeeting(ScheduleMeetingCommand c) {
         Actor actor = c.actor();
         if (actor == null || !agencyCode.equals(actor.agencyCode()) && roleOf(actor.personId()) == null) {
             throw MeetingException.notFound(committeeId);
@@ -140,10 +137,10 @@ public class Committee {
         int sequence = lastSequence.getOrDefault(yearBE, 0) + 1;
         apply(new MeetingNumberIssuedEvent(committeeId, yearBE, sequence, c.meetingId(), actor.ref(), c.at()));
         String number = "ครั้งที่ " + ThaiText.thaiDigits(sequence + "/" + yearBE);
-        return new Numbered(new MeetingScheduledEvent(c.meetingId(), committeeId, agencyCode, name, yearBE, sequence,
+        return new MeetingScheduledEvent(c.meetingId(), committeeId, agencyCode, name, yearBE, sequence,
                 number, c.title().strip(), c.startsAt(), c.endsAt(), c.place(), c.online(),
                 c.conferenceUrl() == null || c.conferenceUrl().isBlank() ? null : c.conferenceUrl(),
-                List.copyOf(members), quorumRule, actor.ref(), c.at()));
+                List.copyOf(members), quorumRule, actor.ref(), c.at());
     }
 
     private CommitteeRole roleOf(String personId) {

@@ -220,11 +220,9 @@ public class Meeting {
         if (!present.contains(who)) {
             throw MeetingException.conflict("NOT_PRESENT", "not in the meeting");
         }
-        CommitteeMember member = participants.get(who);
-        PersonRef person = removal ? new PersonRef(who, member.name(), member.position(), member.agencyCode(), null)
-                : actor.ref();
-        apply(new ParticipantLeftEvent(meetingId, person, removal ? actor.ref() : null, c.reason(), c.at()));
-        if (member.role().voting()) {
+        apply(new ParticipantLeftEvent(meetingId, removal ? ref(who) : actor.ref(), removal ? actor.ref() : null,
+                c.reason(), c.at()));
+        if (participants.get(who).role().voting()) {
             applyQuorum(c.at());
         }
     }

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.saraban.api.meeting.MeetingException;
+import org.saraban.api.meeting.MeetingScheduledEvent;
 import org.saraban.api.meeting.ScheduleMeetingCommand;
 
 /**
@@ -32,8 +33,8 @@ public class MeetingScheduler {
         } catch (AggregateNotFoundException e) {
             throw MeetingException.notFound(c.committeeId());
         }
-        Committee.Numbered numbered = committee.invoke(cm -> cm.numberMeeting(c));
-        meetings.newInstance(() -> Meeting.schedule(numbered.scheduled()));
-        return Map.of("meetingId", c.meetingId(), "number", numbered.scheduled().number());
+        MeetingScheduledEvent scheduled = committee.invoke(cm -> cm.numberMeeting(c));
+        meetings.newInstance(() -> Meeting.schedule(scheduled));
+        return Map.of("meetingId", c.meetingId(), "number", scheduled.number());
     }
 }

@@ -77,7 +77,7 @@ public class LetterProjection {
 
     @EventHandler
     void on(DraftLetterCreatedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
-        store.letters().create(e.letterId(), position(token, meta), d -> {
+        store.letters().create(e.letterId(), Positions.of(token, meta), d -> {
             d.put("id", e.letterId());
             d.put("direction", "OUTGOING");
             d.put("agencyCode", e.agencyCode());
@@ -138,7 +138,7 @@ public class LetterProjection {
     /** ออกเลข at approval: the register row appears now, the letter is sent later with this number. */
     @EventHandler
     void on(LetterNumberedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
-        long position = position(token, meta);
+        long position = Positions.of(token, meta);
         letter(e.letterId(), token, meta, seq, d -> {
             d.put("number", e.number());
             d.put("book", e.book().path());
@@ -241,7 +241,7 @@ public class LetterProjection {
 
     @EventHandler
     void on(LetterDispatchedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
-        long position = position(token, meta);
+        long position = Positions.of(token, meta);
         letter(e.letterId(), token, meta, seq, d -> {
             d.put("status", "DISPATCHED");
             d.put("number", e.number());
@@ -307,7 +307,7 @@ public class LetterProjection {
 
     @EventHandler
     void on(NumberVoidedEvent e, TrackingToken token, MetaData meta) {
-        store.registerRows().update(rowId(e.agencyCode(), e.book(), e.yearBE(), e.registerNumber()), position(token, meta), r -> {
+        store.registerRows().update(rowId(e.agencyCode(), e.book(), e.yearBE(), e.registerNumber()), Positions.of(token, meta), r -> {
             r.put("voided", true);
             r.put("remark", "ยกเลิกเลข: " + e.reason());
         });
@@ -348,7 +348,7 @@ public class LetterProjection {
 
     @EventHandler
     void on(LetterDeliveredEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
-        store.letters().create(e.copyId(), position(token, meta), d -> {
+        store.letters().create(e.copyId(), Positions.of(token, meta), d -> {
             d.put("id", e.copyId());
             d.put("direction", "INCOMING");
             d.put("agencyCode", e.agencyCode());
@@ -386,7 +386,7 @@ public class LetterProjection {
     @EventHandler
     void on(PaperLetterImportedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
         ImportedLetter l = e.letter();
-        store.letters().create(e.copyId(), position(token, meta), d -> {
+        store.letters().create(e.copyId(), Positions.of(token, meta), d -> {
             d.put("id", e.copyId());
             d.put("direction", "INCOMING");
             d.put("agencyCode", e.agencyCode());
@@ -427,7 +427,7 @@ public class LetterProjection {
 
     @EventHandler
     void on(LetterReceivedEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
-        long position = position(token, meta);
+        long position = Positions.of(token, meta);
         letter(e.copyId(), token, meta, seq, d -> {
             d.put("status", "RECEIVED");
             d.put("receivingNumber", e.receivingNumber());
@@ -491,7 +491,7 @@ public class LetterProjection {
         });
         if (regRow[0] != null) {
             String target = e.toPerson() != null ? e.toPerson().displayName() : e.toUnitName();
-            store.registerRows().update(regRow[0], position(token, meta), r -> r.put("action", "เสนอ/มอบ " + target));
+            store.registerRows().update(regRow[0], Positions.of(token, meta), r -> r.put("action", "เสนอ/มอบ " + target));
         }
     }
 
@@ -564,7 +564,7 @@ public class LetterProjection {
         });
         if (regRow[0] != null) {
             String stamp = e.permanent() ? "ห้ามทำลาย" : "เก็บถึง พ.ศ. " + ThaiText.thaiDigits(e.keepUntilYearBE());
-            store.registerRows().update(regRow[0], position(token, meta), r -> {
+            store.registerRows().update(regRow[0], Positions.of(token, meta), r -> {
                 String remark = r.getString("remark");
                 r.put("remark", (remark == null || remark.isBlank() ? "" : remark + "; ")
                         + "เก็บ " + e.fileCode() + " (" + stamp + ")");
@@ -587,15 +587,11 @@ public class LetterProjection {
     // ------------------------------------------------------------------ helpers
 
     private void letter(String id, TrackingToken token, MetaData meta, long seq, Consumer<Document> change) {
-        store.letters().update(id, position(token, meta), d -> {
+        store.letters().update(id, Positions.of(token, meta), d -> {
             change.accept(d);
             d.put("version", seq);
         });
     }
-    static long position(TrackingToken token, MetaData meta) {
-        return Positions.of(token, meta);
-    }
-
 
     private static void putContent(Document d, LetterContent c) {
         d.put("kind", c.kind().name());

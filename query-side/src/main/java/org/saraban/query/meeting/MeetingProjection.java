@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -72,7 +73,8 @@ public class MeetingProjection {
 
     @EventHandler
     void on(MeetingScheduledEvent e, TrackingToken token, MetaData meta) {
-        long position = position(token, meta);
+        long position = Positions.of(token, meta);
+        log(e.meetingId(), position, "MeetingScheduled", e.at(), Docs.of(e));
         meetings.create(e.meetingId(), position, d -> {
             d.put("id", e.meetingId());
             d.put("committeeId", e.committeeId());
@@ -114,7 +116,6 @@ public class MeetingProjection {
             d.put("recording", null);
             d.put("seq", position);
         });
-        log(e.meetingId(), position, "MeetingScheduled", e.at(), Docs.of(e));
     }
 
     @EventHandler
@@ -127,8 +128,7 @@ public class MeetingProjection {
                     .append("resolution", null);
             List<Document> agenda = d.getList("agenda", Document.class);
             agenda.add(item);
-            agenda.sort((a, b) -> a.getInteger("section") != b.getInteger("section")
-                    ? Integer.compare(a.getInteger("section"), b.getInteger("section")) : 0);
+            agenda.sort(Comparator.comparingInt(a -> a.getInteger("section"))); // stable: items keep their order
         });
     }
 
@@ -310,12 +310,13 @@ public class MeetingProjection {
 
     private void change(String meetingId, String type, Instant at, Document payload, TrackingToken token, MetaData meta,
                         Consumer<Document> change) {
-        long position = position(token, meta);
+        long position = Positions.of(token, meta);
+        // the log first: once the live state shows an event, its log entry is there to push or to fetch
+        log(meetingId, position, type, at, payload);
         meetings.update(meetingId, position, d -> {
             change.accept(d);
             d.put("seq", position);
         });
-        log(meetingId, position, type, at, payload);
     }
 
     /** The event for clients that reconnect: {@code seq} is its global position, so it only grows. */
@@ -364,9 +365,5 @@ public class MeetingProjection {
         Document counts = new Document();
         options.forEach(o -> counts.put(o, 0));
         return counts;
-    }
-
-    static long position(TrackingToken token, MetaData meta) {
-        return Positions.of(token, meta);
     }
 }

@@ -25,9 +25,11 @@ public class MeetingQueries {
 
     private final MongoCollection<Document> meetings;
     private final MongoCollection<Document> events;
+    private final PositionedStore positioned;
 
     public MeetingQueries(MongoDatabase db) {
         this.meetings = db.getCollection(MeetingProjection.MEETINGS);
+        this.positioned = new PositionedStore(meetings);
         this.events = db.getCollection(MeetingProjection.MEETING_EVENTS);
     }
 
@@ -89,7 +91,7 @@ public class MeetingQueries {
 
     /** Waits until the live state reflects the event at {@code position} (read-your-writes). */
     public boolean awaitPosition(String meetingId, long position, java.time.Duration timeout) {
-        return new PositionedStore(meetings).awaitPosition(meetingId, position, timeout);
+        return positioned.awaitPosition(meetingId, position, timeout);
     }
 
     /** The meeting's events after {@code after}, in order; call {@link #find} first for access. */

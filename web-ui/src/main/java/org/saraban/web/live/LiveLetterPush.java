@@ -63,9 +63,9 @@ public class LiveLetterPush {
             return;
         }
         try {
-            push(ref.get(), position(token, meta));
+            push(ref.get(), Positions.of(token, meta));
         } catch (RuntimeException e) {
-            log.warn("live push of {} at {} failed: {}", ref.get().type(), position(token, meta), e.toString());
+            log.warn("live push of {} at {} failed: {}", ref.get().type(), Positions.of(token, meta), e.toString());
         }
     }
 
@@ -100,8 +100,5 @@ public class LiveLetterPush {
     private static boolean followsLetters(SimpUser user) {
         return user.getSessions().stream().flatMap(s -> s.getSubscriptions().stream())
                 .anyMatch(s -> WebSocketConfig.LETTERS_SUBSCRIPTION.equals(s.getDestination()));
-    }
-    static long position(TrackingToken token, MetaData meta) {
-        return Positions.of(token, meta);
     }
 }

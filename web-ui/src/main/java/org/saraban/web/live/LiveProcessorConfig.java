@@ -17,9 +17,14 @@ public class LiveProcessorConfig {
 
     @Bean
     ConfigurerModule liveProcessor() {
+        return fromHead(LiveLetterPush.GROUP);
+    }
+
+    /** A live processor for {@code group}: its token in memory, starting at the head of the stream. */
+    public static ConfigurerModule fromHead(String group) {
         return configurer -> configurer.eventProcessing(ep -> ep
-                .registerTokenStore(LiveLetterPush.GROUP, c -> new InMemoryTokenStore())
-                .registerTrackingEventProcessor(LiveLetterPush.GROUP, Configuration::eventStore,
+                .registerTokenStore(group, c -> new InMemoryTokenStore())
+                .registerTrackingEventProcessor(group, Configuration::eventStore,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }

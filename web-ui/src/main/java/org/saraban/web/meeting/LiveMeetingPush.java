@@ -8,7 +8,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
-import org.bson.Document;
 import org.saraban.query.meeting.MeetingQueries;
 import org.saraban.query.support.Positions;
 import org.slf4j.Logger;
@@ -47,30 +46,14 @@ public class LiveMeetingPush {
         if (meetingId.isEmpty()) {
             return;
         }
-        long seq = position(token, meta);
+        long seq = Positions.of(token, meta);
         try {
+            // the projection logs an event before it shows it in the live state
             queries.awaitPosition(meetingId.get(), seq, PROJECTION_WAIT);
-            Optional<Document> logged = awaitLogged(seq);
-            logged.ifPresent(entry -> messaging.convertAndSend(TOPIC + meetingId.get(), entry));
+            queries.event(seq).ifPresent(entry -> messaging.convertAndSend(TOPIC + meetingId.get(), entry));
         } catch (RuntimeException e) {
             log.warn("live push of meeting event {} failed: {}", seq, e.toString());
         }
-    }
-
-    /** The log entry is written just after the live state; wait for it briefly too. */
-    private Optional<Document> awaitLogged(long seq) {
-        long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
-        Optional<Document> entry = queries.event(seq);
-        while (entry.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-            entry = queries.event(seq);
-        }
-        return entry;
     }
 
     /** The {@code meetingId} of an event of the meeting package (committee events have none). */
@@ -88,9 +71,5 @@ public class LiveMeetingPush {
             }
         }
         return Optional.empty();
-    }
-
-    static long position(TrackingToken token, MetaData meta) {
-        return Positions.of(token, meta);
     }
 }

@@ -1,10 +1,6 @@
 package org.saraban.web.meeting;
 
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.modelling.command.Repository;
 import org.saraban.command.meeting.BallotBox;
 import org.saraban.command.meeting.MeetingScheduler;
@@ -12,23 +8,21 @@ import org.saraban.query.meeting.MeetingProjection;
 import org.saraban.query.meeting.MeetingQueries;
 import org.saraban.signing.pki.PkiSettings;
 import org.saraban.web.config.StorageConfig;
+import org.saraban.web.live.LiveProcessorConfig;
 import org.saraban.web.live.SubscriptionRule;
 import org.saraban.web.security.CurrentActor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The meetings' command side wired into the app: scheduling with numbers, and the secret polls' keys. */
-@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@Configuration(proxyBeanMethods = false)
 public class MeetingConfig {
 
     /** The live push starts at the head of the stream on every node (DESIGN.md §7). */
     @Bean
     ConfigurerModule liveMeetingsProcessor() {
-        return configurer -> configurer.eventProcessing(ep -> ep
-                .registerTokenStore(LiveMeetingPush.GROUP, c -> new InMemoryTokenStore())
-                .registerTrackingEventProcessor(LiveMeetingPush.GROUP, Configuration::eventStore,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
+        return LiveProcessorConfig.fromHead(LiveMeetingPush.GROUP);
     }
 
     /** Only the meeting's participants may follow its topic. */
