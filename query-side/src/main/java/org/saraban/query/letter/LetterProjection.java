@@ -206,6 +206,7 @@ public class LetterProjection {
             d.put("approvedContentHash", null);
             d.put("signatures", new ArrayList<Document>());
             d.put("pdfSha256", null);
+            d.put("pdfRevisions", new ArrayList<Document>()); // the lapsed revisions stay in the history
             for (String field : List.of("number", "book", "yearBE", "registerNumber", "date", "dateThai")) {
                 d.put(field, null);
             }

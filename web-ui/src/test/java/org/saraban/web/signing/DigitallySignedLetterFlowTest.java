@@ -147,6 +147,8 @@ class DigitallySignedLetterFlowTest extends PdfTestSupport {
         assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
         assertThat(draft.get("number").isNull()).isTrue();
         assertThat(draft.get("signatures")).isEmpty();
+        assertThat(draft.get("pdfRevisions")).isEmpty();
+        assertThat(draft.get("pdfSha256").isNull()).isTrue();
         assertThat(registerRow("opdc.clerk", "sent", number).get("voided").asBoolean()).isTrue();
 
         MvcResult sign = call(as(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
