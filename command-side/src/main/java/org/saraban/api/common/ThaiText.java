@@ -20,6 +20,8 @@ public final class ThaiText {
     private static final String[] MONTHS_SHORT = {
         "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."};
 
+    private static final String[] WEEKDAYS = {"จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์"};
+
     private ThaiText() {
     }
 
@@ -87,6 +89,11 @@ public final class ThaiText {
     /** "๒๑ พฤศจิกายน ๒๕๖๙ เวลา ๐๙.๓๐ น.". */
     public static String dateTime(Instant at) {
         return at == null ? null : date(at) + " เวลา " + time(at);
+    }
+
+    /** The day of the week in Asia/Bangkok, as after วัน: "อังคาร". */
+    public static String weekday(Instant at) {
+        return WEEKDAYS[at.atZone(BANGKOK).getDayOfWeek().getValue() - 1];
     }
 
     public static String monthName(int month) {

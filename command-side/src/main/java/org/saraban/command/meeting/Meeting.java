@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -23,7 +25,29 @@ import org.saraban.api.common.InvalidFieldsException;
 import org.saraban.api.common.PersonRef;
 import org.saraban.api.common.Role;
 import org.saraban.api.common.ThaiText;
+import org.saraban.api.letter.PdfStep;
 import org.saraban.api.meeting.AddAgendaItemCommand;
+import org.saraban.api.meeting.AnswerInvitationCommand;
+import org.saraban.api.meeting.CertifyMinutesCommand;
+import org.saraban.api.meeting.CirculateMinutesCommand;
+import org.saraban.api.meeting.EditMinutesCommand;
+import org.saraban.api.meeting.InvitationAnsweredEvent;
+import org.saraban.api.meeting.InvitationLetterDraftedEvent;
+import org.saraban.api.meeting.InvitationLetterProgressedEvent;
+import org.saraban.api.meeting.MinutesCertification;
+import org.saraban.api.meeting.MinutesCertifiedEvent;
+import org.saraban.api.meeting.MinutesCirculatedEvent;
+import org.saraban.api.meeting.MinutesDraftedEvent;
+import org.saraban.api.meeting.MinutesEditedEvent;
+import org.saraban.api.meeting.MinutesFiledEvent;
+import org.saraban.api.meeting.MinutesObjectionRaisedEvent;
+import org.saraban.api.meeting.MinutesSignedEvent;
+import org.saraban.api.meeting.ObjectToMinutesCommand;
+import org.saraban.api.meeting.RecordInvitationLetterCommand;
+import org.saraban.api.meeting.RecordInvitationProgressCommand;
+import org.saraban.api.meeting.RsvpResponse;
+import org.saraban.api.meeting.SignMinutesCommand;
+import org.saraban.command.letter.LetterDocuments;
 import org.saraban.api.meeting.AttachRecordingCommand;
 import org.saraban.api.meeting.FloorGivenEvent;
 import org.saraban.api.meeting.FloorRequestedEvent;
@@ -98,6 +122,21 @@ public class Meeting {
     private List<String> speakers = new ArrayList<>();
     private Set<String> muted = new HashSet<>();
     private boolean suspended;
+    private String number;
+    private Instant startsAt;
+    private Set<String> invitationLetters = new HashSet<>();
+    private Set<String> invitationProgress = new HashSet<>();
+
+    enum MinutesStatus { NONE, DRAFT, CIRCULATED, CERTIFIED, FILED }
+
+    private MinutesStatus minutesStatus = MinutesStatus.NONE;
+    private int minutesRevision;
+    private String minutesText;
+    private Instant circulationDeadline;
+    private int objections;
+    private String minutesAgencyName;
+    private String minutesPdf;
+    private Set<CommitteeRole> minutesSignedBy = new HashSet<>();
 
     /** A poll as the session knows it: eligibility fixed when it opened, who voted, the ballots or choices. */
     static final class Poll {
@@ -138,13 +177,8 @@ public class Meeting {
 
     @CommandHandler
     void handle(AddAgendaItemCommand c) {
-        Actor actor = requireVisible(c.actor());
-        CommitteeRole role = roleOf(actor);
-        boolean organiser = role == CommitteeRole.CHAIR || role == CommitteeRole.SECRETARY
-                || agencyCode.equals(actor.agencyCode()) && actor.hasRole(Role.CLERK);
-        if (!organiser) {
-            throw MeetingException.forbidden("NOT_AN_ORGANISER", "the chair or the secretary compiles the agenda");
-        }
+        Actor actor = c.actor();
+        requireOrganiser(actor, "the chair or the secretary compiles the agenda");
         if (status == Status.CLOSED) {
             throw MeetingException.conflict("MEETING_CLOSED", "the meeting is closed");
         }
@@ -480,14 +514,272 @@ public class Meeting {
                 poll == null ? Map.of() : poll.counts, actor.ref(), c.at()));
     }
 
+    /**
+     * Closes the session and, in the same unit of work, drafts the minutes from the meeting's events as they are
+     * stored (so a closed meeting always has its draft).
+     */
     @CommandHandler
-    void handle(CloseMeetingCommand c) {
+    void handle(CloseMeetingCommand c, EventStore eventStore) {
         requireChair(c.actor());
         requireOpen();
         if (polls.values().stream().anyMatch(p -> p.open)) {
             throw MeetingException.conflict("POLL_ALREADY_OPEN", "close the open poll first");
         }
-        apply(new MeetingClosedEvent(meetingId, c.actor().ref(), c.at()));
+        MeetingClosedEvent closed = new MeetingClosedEvent(meetingId, c.actor().ref(), c.at());
+        List<Object> history = new ArrayList<>();
+        eventStore.readEvents(meetingId).asStream().map(DomainEventMessage::getPayload).forEach(history::add);
+        history.add(closed);
+        apply(closed);
+        apply(new MinutesDraftedEvent(meetingId, MinutesText.draft(MeetingHistory.of(history)), c.at()));
+    }
+
+    // ------------------------------------------------------------------ invitations and answers
+
+    /** Records the invitation letter drafted for this meeting; it goes through the letter flow from there. */
+    @CommandHandler
+    void handle(RecordInvitationLetterCommand c) {
+        requireOrganiser(c.actor(), "the chair, the secretary or a clerk of the organising agency invites");
+        if (status == Status.CLOSED) {
+            throw MeetingException.conflict("MEETING_CLOSED", "the meeting is closed");
+        }
+        if (!invitationLetters.contains(c.letterId())) {
+            apply(new InvitationLetterDraftedEvent(meetingId, c.letterId(), c.actor().ref(), c.at()));
+        }
+    }
+
+    /** What the letter flow did with an invitation letter; reported again after a restart, recorded once. */
+    @CommandHandler
+    void handle(RecordInvitationProgressCommand c) {
+        String key = c.letterId() + "|" + c.step() + "|" + c.agencyCode();
+        if (!invitationLetters.contains(c.letterId()) || invitationProgress.contains(key)) {
+            return;
+        }
+        List<String> members = participants.values().stream()
+                .filter(m -> c.step() == InvitationLetterProgressedEvent.Step.DISPATCHED
+                        || m.agencyCode() != null && m.agencyCode().equals(c.agencyCode()))
+                .map(CommitteeMember::personId).toList();
+        apply(new InvitationLetterProgressedEvent(meetingId, c.letterId(), c.step(), c.agencyCode(), c.number(),
+                members, c.at()));
+    }
+
+    /** A member answers for themself: attending, not attending (with a reason), or sending a delegate. */
+    @CommandHandler
+    void handle(AnswerInvitationCommand c) {
+        Actor actor = requireVisible(c.actor());
+        if (!participants.containsKey(actor.personId())) {
+            throw MeetingException.forbidden("NOT_A_PARTICIPANT", "only the committee's participants answer");
+        }
+        if (status == Status.CLOSED) {
+            throw MeetingException.conflict("MEETING_CLOSED", "the meeting is closed");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (c.response() == null) {
+            errors.add(new FieldError("response", "one of ATTENDING, NOT_ATTENDING, DELEGATE"));
+        }
+        if (c.response() == RsvpResponse.DELEGATE && (c.delegateName() == null || c.delegateName().isBlank())) {
+            errors.add(new FieldError("delegateName", "required when sending a delegate"));
+        }
+        if (c.reason() != null && c.reason().length() > 500) {
+            errors.add(new FieldError("reason", "at most 500 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException("RSVP_INVALID", errors);
+        }
+        apply(new InvitationAnsweredEvent(meetingId, actor.ref(), c.response(), blankToNull(c.reason()),
+                c.response() == RsvpResponse.DELEGATE ? c.delegateName().strip() : null,
+                c.response() == RsvpResponse.DELEGATE ? blankToNull(c.delegatePosition()) : null, c.at()));
+    }
+
+    // ------------------------------------------------------------------ minutes
+
+    /** The secretary edits the draft; certified minutes are frozen. */
+    @CommandHandler
+    void handle(EditMinutesCommand c) {
+        requireRole(c.actor(), "NOT_THE_SECRETARY", "the secretary edits the minutes", CommitteeRole.SECRETARY);
+        requireMinutesOpenToChange();
+        if (c.revision() != minutesRevision) {
+            throw MeetingException.conflict("STALE_REVISION", "the minutes are at revision " + minutesRevision
+                    + ", the edit was made from " + c.revision());
+        }
+        if (c.text() == null || c.text().isBlank()) {
+            throw new InvalidFieldsException("MINUTES_INVALID", List.of(new FieldError("text", "required")));
+        }
+        if (c.text().length() > 200_000) {
+            throw new InvalidFieldsException("MINUTES_INVALID", List.of(new FieldError("text",
+                    "at most 200000 characters")));
+        }
+        apply(new MinutesEditedEvent(meetingId, c.text(), minutesRevision + 1, c.actor().ref(), c.at()));
+    }
+
+    /** The secretary sends the minutes round the members, to be certified by circulation after the deadline. */
+    @CommandHandler
+    void handle(CirculateMinutesCommand c) {
+        requireRole(c.actor(), "NOT_THE_SECRETARY", "the secretary circulates the minutes", CommitteeRole.SECRETARY);
+        requireMinutesOpenToChange();
+        if (c.deadline() == null || !c.deadline().isAfter(c.at())) {
+            throw new InvalidFieldsException("MINUTES_INVALID", List.of(new FieldError("deadline",
+                    "required, in the future")));
+        }
+        apply(new MinutesCirculatedEvent(meetingId, minutesRevision, c.deadline(), c.actor().ref(), c.at()));
+    }
+
+    /** A member asks for a change while the minutes circulate, before the deadline. */
+    @CommandHandler
+    void handle(ObjectToMinutesCommand c) {
+        Actor actor = requireVisible(c.actor());
+        CommitteeMember member = participants.get(actor.personId());
+        if (member == null || !member.role().voting()) {
+            throw MeetingException.forbidden("NOT_A_MEMBER", "only the committee's members comment on the minutes");
+        }
+        if (minutesStatus != MinutesStatus.CIRCULATED || !c.at().isBefore(circulationDeadline)) {
+            throw MeetingException.conflict("MINUTES_NOT_CIRCULATING", "the minutes are not circulating now");
+        }
+        if (c.text() == null || c.text().isBlank() || c.text().length() > 2000) {
+            throw new InvalidFieldsException("MINUTES_INVALID", List.of(new FieldError("text",
+                    "required, at most 2000 characters")));
+        }
+        apply(new MinutesObjectionRaisedEvent(meetingId, actor.ref(), c.text().strip(), c.at()));
+    }
+
+    /**
+     * Certifies the minutes and freezes their text: by circulation once the deadline has passed with no request
+     * for a change, or by a later meeting (item ๒). The frozen text is rendered as the PDF of record.
+     */
+    @CommandHandler
+    void handle(CertifyMinutesCommand c, LetterDocuments documents) {
+        requireRole(c.actor(), "NOT_AN_ORGANISER", "the chair or the secretary certifies the minutes",
+                CommitteeRole.CHAIR, CommitteeRole.SECRETARY);
+        requireMinutesOpenToChange();
+        if (c.method() == null) {
+            throw new InvalidFieldsException("MINUTES_INVALID", List.of(new FieldError("method",
+                    "one of NEXT_MEETING, CIRCULATION")));
+        }
+        if (c.method() == MinutesCertification.CIRCULATION) {
+            if (minutesStatus != MinutesStatus.CIRCULATED) {
+                throw MeetingException.conflict("MINUTES_NOT_CIRCULATED", "circulate the minutes first");
+            }
+            if (c.at().isBefore(circulationDeadline)) {
+                throw MeetingException.conflict("CIRCULATION_NOT_OVER", "members may comment until "
+                        + circulationDeadline);
+            }
+            if (objections > 0) {
+                throw MeetingException.conflict("MINUTES_OBJECTED", "a member asked for a change: edit the minutes"
+                        + " and circulate them again, or certify them at the next meeting");
+            }
+        } else if (c.certifyingMeetingId() == null || c.itemId() == null
+                || meetingId.equals(c.certifyingMeetingId())) {
+            throw new InvalidFieldsException("MINUTES_INVALID", List.of(new FieldError("meetingId",
+                    "the later meeting whose item ๒ certified these minutes")));
+        }
+        requireSigner(CommitteeRole.SECRETARY);
+        String pdf = documents.render(minutesOfRecord(c.agencyName()));
+        apply(new MinutesCertifiedEvent(meetingId, minutesRevision, sha256(minutesText), c.method(),
+                c.certifyingMeetingId(), c.certifyingMeetingNumber(), c.itemId(), c.agencyName(), pdf,
+                c.actor().ref(), c.at()));
+    }
+
+    /**
+     * The secretary (as ผู้จดรายงานการประชุม, in the signatory's box) and the chair (beside it) each sign the
+     * certified minutes with their own key; the second signature extends them to PAdES-B-LTA and files them.
+     */
+    @CommandHandler
+    void handle(SignMinutesCommand c, LetterDocuments documents) {
+        Actor actor = requireRole(c.actor(), "NOT_A_SIGNER", "the secretary and the chair sign the minutes",
+                CommitteeRole.CHAIR, CommitteeRole.SECRETARY);
+        CommitteeRole role = roleOf(actor);
+        if (minutesStatus != MinutesStatus.CERTIFIED) {
+            throw MeetingException.conflict(minutesStatus == MinutesStatus.FILED ? "MINUTES_FILED"
+                    : "MINUTES_NOT_CERTIFIED", "the minutes are " + minutesStatus);
+        }
+        if (minutesSignedBy.contains(role)) {
+            throw MeetingException.conflict("ALREADY_SIGNED", "already signed as " + role);
+        }
+        boolean last = minutesSignedBy.size() == 1;
+        List<FieldError> errors = new ArrayList<>();
+        if (last && c.retentionYears() != null && (c.retentionYears() < 1 || c.retentionYears() > 100)) {
+            errors.add(new FieldError("retentionYears", "1 to 100"));
+        }
+        if (last && c.fileCode() != null && c.fileCode().length() > 100) {
+            errors.add(new FieldError("fileCode", "at most 100 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException("MINUTES_INVALID", errors);
+        }
+        LetterDocuments.LetterOfRecord record = minutesOfRecord(minutesAgencyName);
+        String signed = documents.sign(minutesPdf, record, actor.ref(),
+                role == CommitteeRole.SECRETARY ? PdfStep.SIGNATURE : PdfStep.VISA, c.at());
+        apply(new MinutesSignedEvent(meetingId, role, actor.ref(), signed, c.at()));
+        if (last) {
+            boolean permanent = Boolean.TRUE.equals(c.permanent());
+            String fileCode = c.fileCode() == null || c.fileCode().isBlank() ? "รายงานการประชุม " + number
+                    : c.fileCode().strip();
+            apply(new MinutesFiledEvent(meetingId, fileCode, permanent ? null
+                    : c.retentionYears() == null ? 10 : c.retentionYears(), permanent, documents.preserve(signed),
+                    c.at()));
+        }
+    }
+
+    private LetterDocuments.LetterOfRecord minutesOfRecord(String agencyName) {
+        CommitteeMember secretary = participants.values().stream()
+                .filter(m -> m.role() == CommitteeRole.SECRETARY).findFirst().orElseThrow();
+        return new LetterDocuments.LetterOfRecord("minutes-" + meetingId, agencyCode, agencyName,
+                MinutesText.toLetter(minutesText, signatoryRef(secretary)), number, startsAt);
+    }
+
+    private static org.saraban.api.common.PersonRef signatoryRef(CommitteeMember m) {
+        String position = m.committeePosition() == null ? m.position() : m.committeePosition();
+        return new org.saraban.api.common.PersonRef(m.personId(), m.name(), position, m.agencyCode(), null);
+    }
+
+    /** The secretary must be someone who can sign in Saraban for the minutes to be signed. */
+    private void requireSigner(CommitteeRole role) {
+        if (participants.values().stream().noneMatch(m -> m.role() == role)) {
+            throw MeetingException.conflict("NO_" + role, "the committee has no " + role + " in Saraban to sign");
+        }
+    }
+
+    private void requireMinutesOpenToChange() {
+        if (minutesStatus == MinutesStatus.NONE) {
+            throw MeetingException.conflict("NO_MINUTES", "the minutes are drafted when the meeting closes");
+        }
+        if (minutesStatus == MinutesStatus.CERTIFIED || minutesStatus == MinutesStatus.FILED) {
+            throw MeetingException.conflict("MINUTES_CERTIFIED", "certified minutes cannot change; amendments are"
+                    + " recorded in a later meeting's item ๒");
+        }
+    }
+
+    private Actor requireRole(Actor actor, String code, String message, CommitteeRole... roles) {
+        requireVisible(actor);
+        CommitteeRole role = roleOf(actor);
+        for (CommitteeRole r : roles) {
+            if (r == role) {
+                return actor;
+            }
+        }
+        throw MeetingException.forbidden(code, message);
+    }
+
+    private void requireOrganiser(Actor actor, String message) {
+        requireVisible(actor);
+        CommitteeRole role = roleOf(actor);
+        boolean organiser = role == CommitteeRole.CHAIR || role == CommitteeRole.SECRETARY
+                || agencyCode.equals(actor.agencyCode()) && actor.hasRole(Role.CLERK);
+        if (!organiser) {
+            throw MeetingException.forbidden("NOT_AN_ORGANISER", message);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ------------------------------------------------------------------ rules
@@ -538,6 +830,8 @@ public class Meeting {
         }
         votingMembers = (int) e.members().stream().filter(m -> m.role().voting()).count();
         quorumRule = e.quorumRule();
+        number = e.number();
+        startsAt = e.startsAt();
     }
 
     @EventSourcingHandler
@@ -641,5 +935,62 @@ public class Meeting {
     void on(MeetingClosedEvent e) {
         status = Status.CLOSED;
         currentItem = null;
+    }
+
+    @EventSourcingHandler
+    void on(InvitationLetterDraftedEvent e) {
+        invitationLetters.add(e.letterId());
+    }
+
+    @EventSourcingHandler
+    void on(InvitationLetterProgressedEvent e) {
+        invitationProgress.add(e.letterId() + "|" + e.step() + "|" + e.agencyCode());
+    }
+
+    @EventSourcingHandler
+    void on(MinutesDraftedEvent e) {
+        minutesStatus = MinutesStatus.DRAFT;
+        minutesRevision = 1;
+        minutesText = e.text();
+    }
+
+    @EventSourcingHandler
+    void on(MinutesEditedEvent e) {
+        minutesStatus = MinutesStatus.DRAFT;
+        minutesRevision = e.revision();
+        minutesText = e.text();
+        circulationDeadline = null;
+        objections = 0;
+    }
+
+    @EventSourcingHandler
+    void on(MinutesCirculatedEvent e) {
+        minutesStatus = MinutesStatus.CIRCULATED;
+        circulationDeadline = e.deadline();
+        objections = 0;
+    }
+
+    @EventSourcingHandler
+    void on(MinutesObjectionRaisedEvent e) {
+        objections++;
+    }
+
+    @EventSourcingHandler
+    void on(MinutesCertifiedEvent e) {
+        minutesStatus = MinutesStatus.CERTIFIED;
+        minutesAgencyName = e.agencyName();
+        minutesPdf = e.pdfSha256();
+    }
+
+    @EventSourcingHandler
+    void on(MinutesSignedEvent e) {
+        minutesSignedBy.add(e.role());
+        minutesPdf = e.pdfSha256();
+    }
+
+    @EventSourcingHandler
+    void on(MinutesFiledEvent e) {
+        minutesStatus = MinutesStatus.FILED;
+        minutesPdf = e.pdfSha256();
     }
 }

@@ -239,6 +239,7 @@ class MeetingTest {
         @BeforeEach
         void setUp() {
             fixture = new AggregateTestFixture<>(Meeting.class);
+            fixture.registerInjectableResource(fixture.getEventStore());
         }
 
         private List<Object> joinedBy(int... numbers) {
@@ -437,7 +438,11 @@ class MeetingTest {
                     .expectException(refused(FORBIDDEN, "NOT_THE_CHAIR"));
             fixture.given(joinedBy(1))
                     .when(new CloseMeetingCommand(MEETING, CHAIR, STARTS))
-                    .expectEvents(new MeetingClosedEvent(MEETING, CHAIR.ref(), STARTS));
+                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                            org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                    org.hamcrest.Matchers.equalTo(new MeetingClosedEvent(MEETING, CHAIR.ref(), STARTS)),
+                                    org.hamcrest.Matchers.instanceOf(org.saraban.api.meeting.MinutesDraftedEvent.class),
+                                    org.axonframework.test.matchers.Matchers.andNoMore())));
             fixture.given(scheduled())
                     .when(new CloseMeetingCommand(MEETING, CHAIR, STARTS))
                     .expectException(refused(CONFLICT, "MEETING_NOT_OPEN"));

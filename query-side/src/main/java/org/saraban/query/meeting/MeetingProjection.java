@@ -19,6 +19,16 @@ import org.bson.Document;
 import org.saraban.api.common.PersonRef;
 import org.saraban.api.common.ThaiText;
 import org.saraban.api.meeting.AgendaItemAddedEvent;
+import org.saraban.api.meeting.InvitationAnsweredEvent;
+import org.saraban.api.meeting.InvitationLetterDraftedEvent;
+import org.saraban.api.meeting.InvitationLetterProgressedEvent;
+import org.saraban.api.meeting.MinutesCertifiedEvent;
+import org.saraban.api.meeting.MinutesCirculatedEvent;
+import org.saraban.api.meeting.MinutesDraftedEvent;
+import org.saraban.api.meeting.MinutesEditedEvent;
+import org.saraban.api.meeting.MinutesFiledEvent;
+import org.saraban.api.meeting.MinutesObjectionRaisedEvent;
+import org.saraban.api.meeting.MinutesSignedEvent;
 import org.saraban.api.meeting.FloorGivenEvent;
 import org.saraban.api.meeting.FloorRequestedEvent;
 import org.saraban.api.meeting.MeetingSuspendedEvent;
@@ -86,6 +96,8 @@ public class MeetingProjection {
             d.put("title", e.title());
             Docs.putTime(d, "startsAt", e.startsAt());
             d.put("dateThai", ThaiText.date(e.startsAt()));
+            d.put("weekdayThai", "วัน" + ThaiText.weekday(e.startsAt()));
+            d.put("timeThai", ThaiText.time(e.startsAt()));
             if (e.endsAt() != null) {
                 Docs.putTime(d, "endsAt", e.endsAt());
             }
@@ -96,7 +108,7 @@ public class MeetingProjection {
             List<Document> members = new ArrayList<>();
             List<String> participants = new ArrayList<>();
             for (CommitteeMember m : e.members()) {
-                members.add(Docs.of(m).append("present", false));
+                members.add(Docs.of(m).append("present", false).append("invitation", null).append("rsvp", null));
                 if (m.personId() != null) {
                     participants.add(m.personId());
                 }
@@ -114,6 +126,8 @@ public class MeetingProjection {
             d.put("speaking", null);
             d.put("problems", new ArrayList<Document>());
             d.put("recording", null);
+            d.put("invitations", new ArrayList<Document>());
+            d.put("minutes", null);
             d.put("seq", position);
         });
     }
@@ -303,6 +317,164 @@ public class MeetingProjection {
             d.put("status", "CLOSED");
             d.put("currentItem", null);
             Docs.putTime(d, "closedAt", e.at());
+        });
+    }
+
+    // ------------------------------------------------------------------ invitations and answers
+
+    @EventHandler
+    void on(InvitationLetterDraftedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "InvitationLetterDrafted", e.at(), Docs.of(e), token, meta, d -> {
+            Document letter = new Document("letterId", e.letterId()).append("status", "DRAFT")
+                    .append("by", Docs.of(e.by())).append("number", null).append("dispatchedAt", null);
+            Docs.putTime(letter, "at", e.at());
+            invitations(d).add(letter);
+        });
+    }
+
+    @EventHandler
+    void on(InvitationLetterProgressedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "InvitationLetterProgressed", e.at(), Docs.of(e), token, meta, d -> {
+            Document letter = invitations(d).stream().filter(l -> e.letterId().equals(l.getString("letterId")))
+                    .findFirst().orElse(null);
+            if (letter != null && e.step() == InvitationLetterProgressedEvent.Step.DISPATCHED) {
+                letter.put("status", "DISPATCHED");
+                letter.put("number", e.number());
+                Docs.putTime(letter, "dispatchedAt", e.at());
+            }
+            for (Document m : d.getList("members", Document.class)) {
+                if (m.getString("personId") == null || !e.members().contains(m.getString("personId"))) {
+                    continue;
+                }
+                Document invitation = m.get("invitation", Document.class);
+                if (invitation == null || !e.letterId().equals(invitation.getString("letterId"))) {
+                    invitation = new Document("letterId", e.letterId()).append("dispatchedAt", null)
+                            .append("deliveredAt", null).append("receivedAt", null).append("receivingNumber", null);
+                    m.put("invitation", invitation);
+                }
+                switch (e.step()) {
+                    case DISPATCHED -> Docs.putTime(invitation, "dispatchedAt", e.at());
+                    case DELIVERED -> Docs.putTime(invitation, "deliveredAt", e.at());
+                    case RECEIVED -> {
+                        Docs.putTime(invitation, "receivedAt", e.at());
+                        invitation.put("receivingNumber", e.number());
+                    }
+                }
+            }
+        });
+    }
+
+    @EventHandler
+    void on(InvitationAnsweredEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "InvitationAnswered", e.at(), Docs.of(e), token, meta, d -> {
+            for (Document m : d.getList("members", Document.class)) {
+                if (e.member().id().equals(m.getString("personId"))) {
+                    Document rsvp = new Document("response", e.response().name())
+                            .append("responseThai", e.response().thai()).append("reason", e.reason())
+                            .append("delegateName", e.delegateName()).append("delegatePosition", e.delegatePosition());
+                    Docs.putTime(rsvp, "at", e.at());
+                    m.put("rsvp", rsvp);
+                }
+            }
+        });
+    }
+
+    private static List<Document> invitations(Document d) {
+        if (d.get("invitations") == null) {
+            d.put("invitations", new ArrayList<Document>());
+        }
+        return d.getList("invitations", Document.class);
+    }
+
+    // ------------------------------------------------------------------ minutes
+
+    @EventHandler
+    void on(MinutesDraftedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "MinutesDrafted", e.at(), Docs.of(e), token, meta, d -> {
+            Document minutes = new Document("meetingId", e.meetingId()).append("status", "DRAFT").append("revision", 1)
+                    .append("text", e.text()).append("editedAt", null).append("editedBy", null)
+                    .append("circulation", null).append("certification", null)
+                    .append("signatures", new ArrayList<Document>()).append("pdf", null).append("filed", null);
+            Docs.putTime(minutes, "draftedAt", e.at());
+            d.put("minutes", minutes);
+        });
+    }
+
+    @EventHandler
+    void on(MinutesEditedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "MinutesEdited", e.at(), Docs.of(e), token, meta, d -> {
+            Document minutes = d.get("minutes", Document.class);
+            minutes.put("status", "DRAFT");
+            minutes.put("revision", e.revision());
+            minutes.put("text", e.text());
+            minutes.put("editedBy", Docs.of(e.by()));
+            Docs.putTime(minutes, "editedAt", e.at());
+            minutes.put("circulation", null);
+        });
+    }
+
+    @EventHandler
+    void on(MinutesCirculatedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "MinutesCirculated", e.at(), Docs.of(e), token, meta, d -> {
+            Document minutes = d.get("minutes", Document.class);
+            minutes.put("status", "CIRCULATED");
+            Document circulation = new Document("revision", e.revision()).append("by", Docs.of(e.by()))
+                    .append("objections", new ArrayList<Document>());
+            Docs.putTime(circulation, "deadline", e.deadline());
+            Docs.putTime(circulation, "at", e.at());
+            minutes.put("circulation", circulation);
+        });
+    }
+
+    @EventHandler
+    void on(MinutesObjectionRaisedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "MinutesObjectionRaised", e.at(), Docs.of(e), token, meta, d -> {
+            Document objection = new Document("personId", e.member().id()).append("name", e.member().displayName())
+                    .append("text", e.text());
+            Docs.putTime(objection, "at", e.at());
+            d.get("minutes", Document.class).get("circulation", Document.class)
+                    .getList("objections", Document.class).add(objection);
+        });
+    }
+
+    @EventHandler
+    void on(MinutesCertifiedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "MinutesCertified", e.at(), Docs.of(e), token, meta, d -> {
+            Document minutes = d.get("minutes", Document.class);
+            minutes.put("status", "CERTIFIED");
+            Document certification = new Document("method", e.method().name()).append("methodThai", e.method().thai())
+                    .append("revision", e.revision()).append("textSha256", e.textSha256())
+                    .append("meetingId", e.certifyingMeetingId()).append("meetingNumber", e.certifyingMeetingNumber())
+                    .append("itemId", e.itemId()).append("by", Docs.of(e.by()));
+            Docs.putTime(certification, "at", e.at());
+            minutes.put("certification", certification);
+            minutes.put("pdf", new Document("sha256", e.pdfSha256()));
+        });
+    }
+
+    @EventHandler
+    void on(MinutesSignedEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "MinutesSigned", e.at(), Docs.of(e), token, meta, d -> {
+            Document minutes = d.get("minutes", Document.class);
+            Document signature = new Document("role", e.role().name()).append("personId", e.signer().id())
+                    .append("name", e.signer().displayName()).append("pdfSha256", e.pdfSha256());
+            Docs.putTime(signature, "at", e.at());
+            minutes.getList("signatures", Document.class).add(signature);
+            minutes.put("status", "SIGNED");
+            minutes.put("pdf", new Document("sha256", e.pdfSha256()));
+        });
+    }
+
+    @EventHandler
+    void on(MinutesFiledEvent e, TrackingToken token, MetaData meta) {
+        change(e.meetingId(), "MinutesFiled", e.at(), Docs.of(e), token, meta, d -> {
+            Document minutes = d.get("minutes", Document.class);
+            minutes.put("status", "FILED");
+            Document filed = new Document("fileCode", e.fileCode()).append("retentionYears", e.retentionYears())
+                    .append("permanent", e.permanent());
+            Docs.putTime(filed, "at", e.at());
+            minutes.put("filed", filed);
+            minutes.put("pdf", new Document("sha256", e.pdfSha256()));
         });
     }
 

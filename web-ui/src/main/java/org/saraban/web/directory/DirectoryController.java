@@ -33,9 +33,13 @@ public class DirectoryController {
     private final Directory directory;
     private final CurrentActor currentActor;
 
-    public DirectoryController(Directory directory, CurrentActor currentActor) {
+    private final org.saraban.web.security.TotpAuthenticator totp;
+
+    public DirectoryController(Directory directory, CurrentActor currentActor,
+                               org.saraban.web.security.TotpAuthenticator totp) {
         this.directory = directory;
         this.currentActor = currentActor;
+        this.totp = totp;
     }
 
     @GetMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -55,6 +59,7 @@ public class DirectoryController {
         me.put("unitName", unit == null ? null : unit.name());
         me.put("roles", p.roles().stream().map(Enum::name).sorted().toList());
         me.put("signatureRequired", agency == null ? List.of() : agency.signatureRequired());
+        me.put("totpEnabled", totp.enabled(p.id()));
         return me;
     }
 

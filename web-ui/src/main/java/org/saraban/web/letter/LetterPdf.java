@@ -55,6 +55,11 @@ public class LetterPdf {
                 stamp.getString("receivingNumber"), stamp.getString("date"), stamp.getString("time")));
     }
 
+    /** A PDF of what {@code letter} would print, not stored anywhere (a draft's preview). */
+    public byte[] preview(LetterDocuments.LetterOfRecord letter) {
+        return renderer.render(form(letter)).pdf();
+    }
+
     public LetterForm form(Document v) {
         String fromCode = v.getString("fromAgencyCode");
         Agency agency = fromCode == null ? null : directory.agency(fromCode).orElse(null);

@@ -3,7 +3,9 @@ package org.saraban.web.meeting;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.modelling.command.Repository;
 import org.saraban.command.meeting.BallotBox;
+import org.saraban.command.meeting.InvitationTracker;
 import org.saraban.command.meeting.MeetingScheduler;
+import org.saraban.web.security.TotpAuthenticator;
 import org.saraban.query.meeting.MeetingProjection;
 import org.saraban.query.meeting.MeetingQueries;
 import org.saraban.signing.pki.PkiSettings;
@@ -43,6 +45,18 @@ public class MeetingConfig {
         MeetingQueries queries = new MeetingQueries(store.database());
         queries.ensureIndexes();
         return queries;
+    }
+
+    @Bean
+    InvitationTracker invitationTracker(org.axonframework.commandhandling.gateway.CommandGateway commands,
+                                        StorageConfig.Store store) {
+        return new InvitationTracker(commands, store.database());
+    }
+
+    /** One-time passwords for joining meetings; their secrets are sealed by the deployment secret, as ballots are. */
+    @Bean
+    TotpAuthenticator totpAuthenticator(StorageConfig.Store store, PkiSettings settings) {
+        return new TotpAuthenticator(store.database(), settings.storagePassword());
     }
 
     @Bean

@@ -48,6 +48,10 @@ import org.saraban.query.directory.Person;
 import org.saraban.query.meeting.MeetingQueries;
 import org.saraban.web.config.SarabanProperties;
 import org.saraban.web.security.CurrentActor;
+import org.saraban.web.security.TotpAuthenticator;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.saraban.command.meeting.MeetingHistory;
 import org.saraban.web.support.CommandSender;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -74,11 +78,18 @@ public class MeetingController {
     private final SarabanProperties props;
     private final Clock clock;
     private final BlobStore blobs;
+    private final TotpAuthenticator totp;
+    private final EventStore eventStore;
+    private final MeetingActions actions;
 
     public MeetingController(CommandSender commands, MeetingQueries queries, CurrentActor currentActor,
                              Directory directory, PasswordEncoder passwords, SarabanProperties props, Clock clock,
-                             BlobStore blobs) {
+                             BlobStore blobs, TotpAuthenticator totp, EventStore eventStore,
+                             MeetingActions actions) {
+        this.actions = actions;
         this.blobs = blobs;
+        this.totp = totp;
+        this.eventStore = eventStore;
         this.commands = commands;
         this.queries = queries;
         this.currentActor = currentActor;
@@ -190,26 +201,39 @@ public class MeetingController {
         return act(id, a -> new CloseMeetingCommand(id, a, clock.instant()));
     }
 
-    public record JoinRequest(String password) {
+    public record JoinRequest(String password, String totp) {
     }
 
     /**
-     * Joining verifies the person again (MDES process 1): the password re-entered here must be their own.
-     * The address and the client are kept as the decree's traffic data.
+     * Joining verifies the person again (MDES process 1): the password re-entered here must be their own, or a
+     * one-time code from the authenticator they enrolled. The method, the address and the client are kept as
+     * the decree's traffic data.
      */
     @PostMapping("/api/meetings/{id}/join")
-    @Operation(summary = "Join after identity verification (password re-entry); traffic data is kept")
+    @Operation(summary = "Join after identity verification ({password} re-entry or a {totp} code); traffic data is kept")
     public Document join(@PathVariable String id, @RequestBody(required = false) JoinRequest body,
                          HttpServletRequest request) {
         Actor actor = currentActor.actor();
         Person me = currentActor.person();
-        boolean verified = body != null && body.password() != null && directory.account(me.username())
-                .map(acc -> passwords.matches(body.password(), acc.passwordHash())).orElse(false);
-        if (!verified) {
-            throw new InvalidFieldsException("IDENTITY_NOT_VERIFIED", List.of(new FieldError("password",
-                    "enter your password again to verify your identity before joining")));
+        visible(id, actor);
+        String method;
+        if (body != null && body.totp() != null && !body.totp().isBlank()) {
+            if (!totp.verify(me.id(), body.totp().strip(), clock.instant())) {
+                throw new InvalidFieldsException("IDENTITY_NOT_VERIFIED", List.of(new FieldError("totp",
+                        totp.enabled(me.id()) ? "not the current one-time code (each code is accepted once)"
+                                : "no one-time password is enrolled: use your password")));
+            }
+            method = "TOTP";
+        } else {
+            boolean verified = body != null && body.password() != null && directory.account(me.username())
+                    .map(acc -> passwords.matches(body.password(), acc.passwordHash())).orElse(false);
+            if (!verified) {
+                throw new InvalidFieldsException("IDENTITY_NOT_VERIFIED", List.of(new FieldError("password",
+                        "enter your password again to verify your identity before joining")));
+            }
+            method = "PASSWORD";
         }
-        return act(id, actor, new JoinMeetingCommand(id, actor, "PASSWORD", request.getRemoteAddr(),
+        return act(id, actor, new JoinMeetingCommand(id, actor, method, request.getRemoteAddr(),
                 request.getHeader("User-Agent"), clock.instant()));
     }
 
@@ -265,6 +289,24 @@ public class MeetingController {
     @Operation(summary = "Close and count the poll")
     public Document closePoll(@PathVariable String id, @PathVariable String pollId) {
         return act(id, a -> new ClosePollCommand(id, pollId, a, clock.instant()));
+    }
+
+    /**
+     * The replay proof of a poll (issue 5, item 7): who was present, who was recused, who was eligible and
+     * whether there was a quorum at the instant it opened, recomputed from the meeting's stored events and
+     * compared with what the poll recorded.
+     */
+    @GetMapping("/api/meetings/{id}/polls/{pollId}/proof")
+    @Operation(summary = "Presence, eligibility and quorum when the poll opened, recomputed from the events")
+    public MeetingHistory.PollProof proof(@PathVariable String id, @PathVariable String pollId) {
+        visible(id, currentActor.actor());
+        List<Object> payloads = eventStore.readEvents(id).asStream().map(DomainEventMessage::getPayload)
+                .map(Object.class::cast).toList();
+        MeetingHistory.PollProof proof = MeetingHistory.proveAt(payloads, pollId);
+        if (proof == null) {
+            throw new NotFoundException("POLL_NOT_FOUND", "no poll " + pollId + " in this meeting");
+        }
+        return proof;
     }
 
     public record ResolutionRequest(ResolutionType type, String text, String pollId) {
@@ -345,24 +387,18 @@ public class MeetingController {
     }
 
     private Document act(String id, Function<Actor, Object> command) {
-        Actor actor = currentActor.actor();
-        visible(id, actor);
-        return act(id, actor, command.apply(actor));
+        return actions.act(id, command);
     }
 
     private Document act(String id, Actor actor, Object command) {
-        var sent = commands.send(command);
-        return settled(id, sent.positionOf(id), actor);
+        return actions.act(id, actor, command);
     }
 
     private Document settled(String id, long position, Actor actor) {
-        if (position > 0) {
-            queries.awaitPosition(id, position, props.readYourWritesTimeout());
-        }
-        return visible(id, actor);
+        return actions.settled(id, position, actor);
     }
 
     private Document visible(String id, Actor actor) {
-        return queries.find(id, actor).orElseThrow(() -> new NotFoundException("MEETING_NOT_FOUND", "not found"));
+        return actions.visible(id, actor);
     }
 }
