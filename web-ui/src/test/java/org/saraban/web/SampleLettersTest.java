@@ -23,17 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 class SampleLettersTest extends WebTestSupport {
 
     static Path samples() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/samples/letters");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            Path sibling = p.resolveSibling("shared").resolve("samples/letters");
-            if (Files.isDirectory(sibling)) {
-                return sibling;
-            }
-        }
-        throw new IllegalStateException("../shared/samples/letters not found beside the repository");
+        return sharedSamples("letters");
     }
 
     @TestFactory

@@ -56,6 +56,21 @@ public abstract class WebTestSupport {
 
     public static final String PASSWORD = DemoDirectory.PASSWORD;
 
+    /** {@code ../shared/samples/<dir>}, beside the repository (or its clone). */
+    public static java.nio.file.Path sharedSamples(String dir) {
+        for (java.nio.file.Path p = java.nio.file.Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            java.nio.file.Path candidate = p.resolve("shared/samples/" + dir);
+            if (java.nio.file.Files.isDirectory(candidate)) {
+                return candidate;
+            }
+            java.nio.file.Path sibling = p.resolveSibling("shared").resolve("samples/" + dir);
+            if (java.nio.file.Files.isDirectory(sibling)) {
+                return sibling;
+            }
+        }
+        throw new IllegalStateException("../shared/samples/" + dir + " not found beside the repository");
+    }
+
     public static String id(String username) {
         return DemoDirectory.personId(username);
     }

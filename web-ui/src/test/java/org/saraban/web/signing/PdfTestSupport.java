@@ -18,7 +18,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** Reading the PDFs the API serves: fetch one, ask the public verifier about it, read its text and stamps. */
-abstract class PdfTestSupport extends WebTestSupport {
+public abstract class PdfTestSupport extends WebTestSupport {
 
     /** {@code POST /api/verify} without logging in; the report. */
     protected JsonNode verify(byte[] pdf) throws Exception {
