@@ -144,25 +144,6 @@ public class TotpAuthenticator {
         return out.toString();
     }
 
-    static byte[] unbase32(String text) {
-        ByteBuffer out = ByteBuffer.allocate(text.length() * 5 / 8);
-        int buffer = 0;
-        int bits = 0;
-        for (char c : text.toUpperCase().toCharArray()) {
-            int v = c >= 'A' && c <= 'Z' ? c - 'A' : c >= '2' && c <= '7' ? c - '2' + 26 : -1;
-            if (v < 0) {
-                throw new IllegalArgumentException("not base32: " + c);
-            }
-            buffer = buffer << 5 | v;
-            bits += 5;
-            if (bits >= 8) {
-                out.put((byte) (buffer >> bits - 8));
-                bits -= 8;
-            }
-        }
-        return out.array();
-    }
-
     private byte[] seal(byte[] secret) {
         try {
             byte[] iv = new byte[12];
