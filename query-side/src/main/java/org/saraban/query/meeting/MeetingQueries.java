@@ -81,9 +81,12 @@ public class MeetingQueries {
                 .sort(Sorts.ascending("startsAt")).forEach(d -> {
                     Document summary = new Document();
                     for (String k : List.of("id", "committeeId", "committeeName", "number", "title", "startsAt",
-                            "startsAtThai", "dateThai", "place", "online", "status", "quorum", "seq")) {
+                            "startsAtThai", "endsAt", "dateThai", "weekdayThai", "timeThai", "place", "online", "status",
+                            "quorum", "seq")) {
                         summary.put(k, d.get(k));
                     }
+                    Document minutes = d.get("minutes", Document.class);
+                    summary.put("minutesStatus", minutes == null ? null : minutes.getString("status"));
                     out.add(summary);
                 });
         return out;
