@@ -203,11 +203,16 @@ public class MinutesController {
         return minutesOf(meetings.act(id, command));
     }
 
+    /**
+     * The minutes with the evidence the decree keeps as part of them: the traffic data of every participant
+     * (identity verification, joins and leaves, with address, client and standard time) and the recording.
+     */
     private static Document minutesOf(Document meeting) {
         Document minutes = meeting.get("minutes", Document.class);
         if (minutes == null) {
             throw new NotFoundException("MINUTES_NOT_FOUND", "the minutes are drafted when the chair closes the meeting");
         }
-        return minutes;
+        return new Document(minutes).append("trafficData", meeting.get("attendance"))
+                .append("recording", meeting.get("recording"));
     }
 }

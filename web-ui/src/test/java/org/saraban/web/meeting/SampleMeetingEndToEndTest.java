@@ -262,6 +262,8 @@ class SampleMeetingEndToEndTest extends PdfTestSupport {
         postJson(user(1), "/api/meetings/" + id + "/close", null, 200);
         JsonNode minutes = getJson(user(3), "/api/meetings/" + id + "/minutes", 200);
         assertThat(minutes.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(minutes.get("trafficData").findValuesAsText("what")).contains("IDENTITY_VERIFIED", "JOINED");
+        assertThat(minutes.get("trafficData").findValuesAsText("atThai")).allMatch(t -> t.contains(" น."));
         String text = minutes.get("text").asText();
         // the heading and the parts of DOMAIN.md §4.1, in the regulation's words, as the sample minutes have them
         String heading = minutesSample.lines().findFirst().orElseThrow();
