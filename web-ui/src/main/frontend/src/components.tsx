@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { ApiError } from './api';
+import { useState } from 'preact/hooks';
+import { ApiError } from './api';
 import { type Key, useI18n } from './i18n';
 import type { Letter } from './types';
 
@@ -135,3 +136,22 @@ export function EditAfterApprovalWarning({ letter }: { letter: Letter }) {
     </p>
   );
 }
+
+/** Runs an action and keeps its refusal beside it. */
+export function useAction(): [ApiError | null, boolean, (f: () => Promise<unknown>) => Promise<void>] {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (f: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await f();
+      setError(null);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'ERROR', String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return [error, busy, run];
+}
+
