@@ -333,7 +333,7 @@ const th = {
   'item.resolutionType': 'มติ',
   'item.resolutionText': 'รายละเอียดมติ',
   'item.resolutionPoll': 'ผลการลงคะแนน',
-  'item.resolveSubmit': 'บันทึกมติ',
+  'item.resolveSubmit': 'บันทึกมติเรื่องนี้',
   'resolution.ACKNOWLEDGED': 'รับทราบ',
   'resolution.ENDORSED': 'เห็นชอบ',
   'resolution.APPROVED': 'อนุมัติ',

@@ -178,7 +178,7 @@ function InRoom({ me, meeting, act }: { me: Me; meeting: Meeting; act: MeetingAc
     <div class="in-room" data-testid="in-room">
       <p>
         <span class="presence in" aria-hidden="true" /> {t('meeting.youArePresent')}
-        {muted ? <span class="badge pending">🔇 {t('meeting.youAreMuted')}</span> : null}
+        {muted ? <span class="badge pending">{t('meeting.youAreMuted')}</span> : null}
       </p>
       <ErrorBanner error={error} />
       <button type="button" class="small secondary" disabled={busy} onClick={() => go(() => act('/leave', {}))}>{t('meeting.leave')}</button>
@@ -310,7 +310,7 @@ function Speakers({ me, meeting, act }: { me: Me; meeting: Meeting; act: Meeting
       <h3>{t('speakers.title')}</h3>
       {meeting.speaking ? (
         <p class="speaking" data-testid="speaking" data-person-id={meeting.speaking.personId}>
-          🎙 {t('speakers.now', { p: meeting.speaking.name })} <small>{time(meeting.speaking.since)}</small>
+          {t('speakers.now', { p: meeting.speaking.name })} <small>{time(meeting.speaking.since)}</small>
         </p>
       ) : <p class="muted">{t('speakers.nobody')}</p>}
       {meeting.speakers.length ? (

@@ -49,7 +49,7 @@ export function MeetingPage({ me, id, roomOnly }: { me: Me; id: string; roomOnly
           <Members me={me} meeting={meeting} act={act} />
           {roomOnly ? null : (
             <>
-              {memberOf(meeting, me.id) && meeting.status !== 'CLOSED' ? <RsvpForm me={me} meeting={meeting} act={act} /> : null}
+              {memberOf(meeting, me.id) && meeting.status === 'SCHEDULED' ? <RsvpForm me={me} meeting={meeting} act={act} /> : null}
               <Invitations meeting={meeting} organiser={organiser} reload={live.reload} />
               <PollResults meeting={meeting} />
               {meeting.recording ? (
@@ -152,7 +152,7 @@ function Members({ me, meeting, act }: { me: Me; meeting: Meeting; act: MeetingA
                   {m.invitation.receivingNumber ? ` · ${t('col.receivingNumber')} ${id(m.invitation.receivingNumber)}` : ''}
                 </small>
               ) : null}
-              {m.muted ? <small class="muted-mark">🔇 {t('meeting.muted')}</small> : null}
+              {m.muted ? <small class="badge pending" data-testid="muted">{t('meeting.muted')}</small> : null}
             </div>
             {chair && session && m.present && m.personId && m.personId !== me.id ? (
               <ParticipantControls member={m} act={act} />

@@ -44,7 +44,7 @@ export function MinutesPage({ me, id }: { me: Me; id: string }) {
       {meeting ? <MeetingHeader meeting={meeting} /> : null}
       {notice ? <div class="banner success" role="status" data-testid="notice">{notice}</div> : null}
       {error ? (
-        error.status === 404 ? <p class="banner info">{t('minutes.notYet')}</p> : <ErrorBanner error={error} />
+        error.status === 404 && meeting && meeting.status !== 'CLOSED' ? <p class="banner info">{t('minutes.notYet')}</p> : <ErrorBanner error={error} />
       ) : null}
       {!minutes ? (error ? null : <Loading />) : (
         <div class="letter-layout">
