@@ -82,16 +82,20 @@ export function Field({ id, label, error, name, required, hint, children, wide }
   );
 }
 
-/** A refusal that names no field, or names fields the form does not show. */
-export function ErrorBanner({ error, shown = [] }: { error: ApiError | null; shown?: string[] }) {
+/**
+ * A refusal that names no field, or names fields the form does not show. With {@code detail}, the server's
+ * code and reason are shown as well, for screens whose endpoints may not be there yet (meetings).
+ */
+export function ErrorBanner({ error, shown = [], detail }: { error: ApiError | null; shown?: string[]; detail?: boolean }) {
   const { t } = useI18n();
   const reason = useReason();
   if (!error) return null;
-  const general = messageFor(error, t);
+  const general = detail && error.status === 404 ? t('err.notFoundAny') : messageFor(error, t);
   const unshown = error.errors.filter((f) => !shown.some((s) => f.field === s || f.field.startsWith(`${s}[`) || f.field.startsWith(`${s}.`)));
   return (
     <div class="banner error" role="alert" data-code={error.code}>
       <strong>{general}</strong>
+      {detail && error.status !== 0 ? <small class="problem-code"> ({error.status} {error.code}: {error.detail})</small> : null}
       {unshown.length ? (
         <ul>
           {unshown.map((f) => (

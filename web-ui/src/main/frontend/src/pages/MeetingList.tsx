@@ -46,7 +46,7 @@ export function MeetingList({ query }: { query: URLSearchParams }) {
             aria-current={view === 'calendar' ? 'page' : undefined}>{t('meeting.view.calendar')}</a>
         </div>
       </div>
-      <ErrorBanner error={error} />
+      <ErrorBanner detail error={error} />
       {!meetings ? <Loading /> : view === 'list' ? (
         meetings.length === 0 ? <p class="empty">{t('meeting.empty')}</p> : (
           <div class="table-wrap">

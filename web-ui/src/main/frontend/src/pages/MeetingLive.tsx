@@ -100,7 +100,7 @@ function JoinForm({ me, act }: { me: Me; act: MeetingAct }) {
       <form class="join-form" onSubmit={submit} aria-labelledby="join-title">
         <h3 id="join-title">{t('join.title')}</h3>
         <p class="muted">{t('join.why')}</p>
-        <ErrorBanner error={error} shown={['password', 'totp']} />
+        <ErrorBanner detail error={error} shown={[method]} />
         {enrolled ? (
           <fieldset class="choices">
             <legend>{t('join.method')}</legend>
@@ -143,7 +143,7 @@ function TotpEnrolment({ onEnrolled }: { onEnrolled: () => void }) {
   return (
     <div class="totp" data-testid="totp-enrolment">
       <h3>{t('totp.title')}</h3>
-      <ErrorBanner error={error} shown={['code']} />
+      <ErrorBanner detail error={error} shown={['code']} />
       {!secret ? (
         <button type="button" class="secondary" disabled={busy}
           onClick={() => go(async () => setSecret(await post<{ secret: string; otpauthUri: string }>('/api/me/totp')))}>
@@ -180,7 +180,7 @@ function InRoom({ me, meeting, act }: { me: Me; meeting: Meeting; act: MeetingAc
         <span class="presence in" aria-hidden="true" /> {t('meeting.youArePresent')}
         {muted ? <span class="badge pending">{t('meeting.youAreMuted')}</span> : null}
       </p>
-      <ErrorBanner error={error} />
+      <ErrorBanner detail error={error} />
       <button type="button" class="small secondary" disabled={busy} onClick={() => go(() => act('/leave', {}))}>{t('meeting.leave')}</button>
     </div>
   );
@@ -193,7 +193,7 @@ function ChairControls({ meeting, act }: { meeting: Meeting; act: MeetingAct }) 
   return (
     <div class="chair-controls" data-testid="chair-controls">
       <h3>{t('chair.title')}</h3>
-      <ErrorBanner error={error} shown={['reason']} />
+      <ErrorBanner detail error={error} shown={['reason']} />
       <div class="buttons">
         {meeting.status === 'SCHEDULED' ? (
           <button type="button" class="primary" disabled={busy} onClick={() => go(() => act('/open'))}>{t('chair.open')}</button>
@@ -233,7 +233,7 @@ function PollForm({ item, act }: { item: AgendaItem; act: MeetingAct }) {
   return (
     <form class="poll-form" onSubmit={submit} aria-labelledby="poll-form-title">
       <h3 id="poll-form-title">{t('poll.open')}</h3>
-      <ErrorBanner error={error} shown={['question', 'options']} />
+      <ErrorBanner detail error={error} shown={['question', 'options']} />
       <Field id="poll-question" name="question" label="poll.question" error={error} required>
         <input id="poll-question" value={question} onInput={(ev) => setQuestion(ev.currentTarget.value)} />
       </Field>
@@ -257,7 +257,7 @@ function PollCard({ me, meeting, poll, act }: { me: Me; meeting: Meeting; poll: 
     <div class="poll" data-testid="open-poll" data-poll-id={poll.pollId} data-secret={String(poll.secret)} data-status={poll.status}>
       <h3>{t('poll.title')} {poll.secret ? <span class="badge secrecy">{t('poll.secretBadge')}</span> : <span class="badge plain">{t('poll.named')}</span>}</h3>
       <p class="question">{poll.question}</p>
-      <ErrorBanner error={error} />
+      <ErrorBanner detail error={error} />
       {blocker === null ? (
         <div class="vote-buttons" role="group" aria-label={t('poll.vote')}>
           {poll.options.map((o) => (
@@ -326,7 +326,7 @@ function Speakers({ me, meeting, act }: { me: Me; meeting: Meeting; act: Meeting
           ))}
         </ol>
       ) : <p class="muted">{t('speakers.empty')}</p>}
-      <ErrorBanner error={error} />
+      <ErrorBanner detail error={error} />
       <div class="buttons">
         {present ? (
           <button type="button" class="secondary" disabled={busy}
@@ -357,7 +357,7 @@ function ProblemBox({ meeting, act, showAll }: { meeting: Meeting; act: MeetingA
         void go(async () => { await act('/problems', { text: text || null }); setText(''); setSent(true); });
       }}>
         {sent ? <p class="banner success" role="status">{t('problem.sent')}</p> : null}
-        <ErrorBanner error={error} shown={['text']} />
+        <ErrorBanner detail error={error} shown={['text']} />
         <Field id="problem-text" name="text" label="problem.text" error={error} required>
           <textarea id="problem-text" rows={2} maxLength={2000} value={text} onInput={(ev) => setText(ev.currentTarget.value)} />
         </Field>
@@ -450,7 +450,7 @@ export function ItemControls({ me, meeting, item, act }: { me: Me; meeting: Meet
   if (!canStart && !voting && !canResolve) return null;
   return (
     <div class="item-controls">
-      <ErrorBanner error={error} />
+      <ErrorBanner detail error={error} />
       <div class="buttons">
         {canStart ? (
           <button type="button" class="small primary" disabled={busy}
@@ -483,7 +483,7 @@ function ConflictForm({ item, act, done }: { item: AgendaItem; act: MeetingAct; 
       void go(async () => { await act(`/agenda-items/${item.itemId}/conflict`, { reason: reason || null }); done(); });
     }}>
       <p class="muted">{t('item.declareWhy')}</p>
-      <ErrorBanner error={error} shown={['reason']} />
+      <ErrorBanner detail error={error} shown={['reason']} />
       <Field id={fid} name="reason" label="item.conflictReason" error={error} required>
         <input id={fid} value={reason} onInput={(ev) => setReason(ev.currentTarget.value)} />
       </Field>
@@ -505,7 +505,7 @@ function ResolutionForm({ meeting, item, act, done }: { meeting: Meeting; item: 
       ev.preventDefault();
       void go(async () => { await act(`/agenda-items/${item.itemId}/resolution`, { type, text: text || null, pollId: pollId || null }); done(); });
     }}>
-      <ErrorBanner error={error} shown={['type', 'text', 'pollId']} />
+      <ErrorBanner detail error={error} shown={['type', 'text', 'pollId']} />
       <Field id={`${fid}-type`} name="type" label="item.resolutionType" error={error} required>
         <select id={`${fid}-type`} value={type} onChange={(ev) => setType(ev.currentTarget.value)}>
           {RESOLUTIONS.map((r) => <option key={r} value={r}>{t(`resolution.${r}` as Key)}</option>)}
@@ -568,7 +568,7 @@ export function PollProofPage({ me, id, pollId }: { me: Me; id: string; pollId: 
       <div class="card proof" data-testid="proof">
         <h2 id="proof-title">{t('proof.title')}</h2>
         {poll ? <p class="question">{poll.question}</p> : null}
-        <ErrorBanner error={error} />
+        <ErrorBanner detail error={error} />
         {!proof ? (error ? null : <Loading />) : (
           <>
             <p class={`verdict ${proof.matches ? 'ok' : 'bad'}`} data-matches={String(proof.matches)}>

@@ -17,7 +17,7 @@ export function MeetingPage({ me, id, roomOnly }: { me: Me; id: string; roomOnly
   const { t } = useI18n();
   const live = useMeeting(id, me);
   const { meeting, error, act } = live;
-  if (!meeting) return error ? <ErrorBanner error={error} /> : <Loading />;
+  if (!meeting) return error ? <ErrorBanner detail error={error} /> : <Loading />;
 
   const organiser = isOrganiser(meeting, me);
   const showRoom = roomOnly || inSession(meeting) || (meeting.status === 'SCHEDULED' && roleOf(meeting, me.id) === 'CHAIR');
@@ -33,7 +33,7 @@ export function MeetingPage({ me, id, roomOnly }: { me: Me; id: string; roomOnly
           <a class="button small secondary" href={href(`/meetings/${id}/minutes`)} data-testid="minutes-link">{t('minutes.title')}</a>
         ) : null}
       </div>
-      <ErrorBanner error={error} />
+      <ErrorBanner detail error={error} />
       <MeetingHeader meeting={meeting} />
       <div class="meeting-layout">
         <div class="meeting-main">
@@ -192,7 +192,7 @@ function ParticipantControls({ member, act }: { member: MeetingMember; act: Meet
         onClick={() => go(() => act('/leave', { personId: pid, reason: t('meeting.removedReason') }))}>
         {t('meeting.remove')}
       </button>
-      <ErrorBanner error={error} />
+      <ErrorBanner detail error={error} />
     </div>
   );
 }
@@ -225,7 +225,7 @@ function RsvpForm({ me, meeting, act }: { me: Me; meeting: Meeting; act: Meeting
       <h2 id="rsvp-title">{t('rsvp.title')}</h2>
       {mine ? <p class="muted" data-testid="my-rsvp">{t('rsvp.current')}: {t(`rsvp.${mine.response}` as Key)}</p> : null}
       {done ? <p class="banner success" role="status">{t('rsvp.saved')}</p> : null}
-      <ErrorBanner error={error} shown={['response', 'reason', 'delegateName', 'delegatePosition']} />
+      <ErrorBanner detail error={error} shown={['response', 'reason', 'delegateName', 'delegatePosition']} />
       <fieldset class="choices">
         <legend>{t('rsvp.response')}</legend>
         {RSVP.map((r) => (
@@ -285,7 +285,7 @@ function Invitations({ meeting, organiser, reload }: { meeting: Meeting; organis
           {t('meeting.invitationDrafted')} <a href={href(`/letters/${made}`)}>{t('meeting.openLetter')}</a>
         </p>
       ) : null}
-      <ErrorBanner error={error} />
+      <ErrorBanner detail error={error} />
       {organiser && meeting.status === 'SCHEDULED' ? (
         <button type="button" class="secondary" disabled={busy} onClick={send}>{t('meeting.sendInvitations')}</button>
       ) : null}
@@ -339,7 +339,7 @@ function AddItemForm({ act }: { act: MeetingAct }) {
     <form class="card add-item" onSubmit={submit} aria-labelledby="add-item-title">
       <h2 id="add-item-title">{t('meeting.addItem')}</h2>
       {done ? <p class="banner success" role="status">{t('meeting.itemAdded')}</p> : null}
-      <ErrorBanner error={error} shown={['section', 'title', 'description', 'presenter', 'documents']} />
+      <ErrorBanner detail error={error} shown={['section', 'title', 'description', 'presenter', 'documents']} />
       <div class="form-grid">
         <Field id="section" label="meeting.sectionField" error={error} required>
           <select id="section" value={section} onChange={(ev) => setSection(ev.currentTarget.value)}>

@@ -44,7 +44,7 @@ export function MinutesPage({ me, id }: { me: Me; id: string }) {
       {meeting ? <MeetingHeader meeting={meeting} /> : null}
       {notice ? <div class="banner success" role="status" data-testid="notice">{notice}</div> : null}
       {error ? (
-        error.status === 404 && meeting && meeting.status !== 'CLOSED' ? <p class="banner info">{t('minutes.notYet')}</p> : <ErrorBanner error={error} />
+        error.status === 404 && meeting && meeting.status !== 'CLOSED' ? <p class="banner info">{t('minutes.notYet')}</p> : <ErrorBanner detail error={error} />
       ) : null}
       {!minutes ? (error ? null : <Loading />) : (
         <div class="letter-layout">
@@ -153,7 +153,7 @@ function MinutesEditor({ minutes, save }: { minutes: Minutes; save: (text: strin
   useEffect(() => setText(minutes.text), [minutes.revision]);
   return (
     <form onSubmit={(ev) => { ev.preventDefault(); void go(() => save(text)); }}>
-      <ErrorBanner error={error} shown={['text']} />
+      <ErrorBanner detail error={error} shown={['text']} />
       {error?.code === 'STALE_REVISION' ? <p class="banner warn">{t('minutes.stale')}</p> : null}
       <Field id="minutes-text" name="text" label="minutes.text" error={error} wide>
         <textarea id="minutes-text" class="minutes-edit" rows={24} value={text} onInput={(ev) => setText(ev.currentTarget.value)} />
@@ -170,7 +170,7 @@ function CirculateForm({ run }: { run: (deadline: string) => Promise<void> }) {
   return (
     <form class="action" onSubmit={(ev) => { ev.preventDefault(); void go(() => run(deadline ? bangkokInstant(deadline) : '')); }}>
       <h3>{t('minutes.circulate')}</h3>
-      <ErrorBanner error={error} shown={['deadline']} />
+      <ErrorBanner detail error={error} shown={['deadline']} />
       <Field id="deadline" label="minutes.deadlineField" error={error} required>
         <input id="deadline" type="datetime-local" value={deadline} onInput={(ev) => setDeadline(ev.currentTarget.value)} />
       </Field>
@@ -186,7 +186,7 @@ function ObjectionForm({ run }: { run: (text: string) => Promise<void> }) {
   return (
     <form class="action" onSubmit={(ev) => { ev.preventDefault(); void go(async () => { await run(text); setText(''); }); }}>
       <h3>{t('minutes.object')}</h3>
-      <ErrorBanner error={error} shown={['text']} />
+      <ErrorBanner detail error={error} shown={['text']} />
       <Field id="objection" name="text" label="minutes.objection" error={error} required>
         <textarea id="objection" rows={3} value={text} onInput={(ev) => setText(ev.currentTarget.value)} />
       </Field>
@@ -227,7 +227,7 @@ function CertifyForm({ meeting, minutes, deadlinePassed, run }: {
       void go(() => run(method === 'CIRCULATION' ? { method } : { method, meetingId: laterId || null, itemId: itemId || null }));
     }}>
       <h3>{t('minutes.certify')}</h3>
-      <ErrorBanner error={error} shown={['method', 'meetingId', 'itemId']} />
+      <ErrorBanner detail error={error} shown={['method', 'meetingId', 'itemId']} />
       <fieldset class="choices">
         <legend>{t('minutes.certifyHow')}</legend>
         <label class="check">
@@ -269,7 +269,7 @@ function SignButton({ label, run }: { label: Key; run: () => Promise<void> }) {
   return (
     <div class="action">
       <p class="muted">{t('minutes.signWhy')}</p>
-      <ErrorBanner error={error} />
+      <ErrorBanner detail error={error} />
       <button type="button" class="primary" disabled={busy} onClick={() => go(run)}>{t(label)}</button>
     </div>
   );
