@@ -206,4 +206,81 @@ describe('an electronic meeting with a chair and two members, each in their own 
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date(startsAt));
     await seeVisible(h.locator(`[data-testid="calendar"] td[data-date="${day}"] a[href="#/meetings/${meeting.id}"]`));
   }, 300_000);
+
+  it('gives the chair control of the session: suspend and resume, mute, remove; members declare interests and report problems', async () => {
+    const clerk = await person(browser, 'opdc.clerk');
+    const c = clerk.page;
+    const opdc = await api<Someone[]>(c, 'GET', `/api/people?agency=${encodeURIComponent('นร ๑๒')}`);
+    const who = (username: string) => opdc.find((p) => p.username === username)!;
+    const { committeeId } = await api<{ committeeId: string }>(c, 'POST', '/api/committees', {
+      name: 'คณะทำงานพัฒนาระบบประชุมอิเล็กทรอนิกส์', type: 'GENERAL', members: [
+        { personId: who('opdc.director').id, committeePosition: 'ประธานคณะทำงาน', role: 'CHAIR' },
+        { personId: who('opdc.head').id, committeePosition: 'คณะทำงาน', role: 'MEMBER' },
+        { personId: who('opdc.officer').id, committeePosition: 'คณะทำงานและเลขานุการ', role: 'SECRETARY' },
+      ],
+    });
+    const meeting = await api<{ id: string }>(c, 'POST', '/api/meetings', {
+      committeeId, title: 'การประชุมคณะทำงานพัฒนาระบบประชุมอิเล็กทรอนิกส์', online: true,
+      startsAt: new Date(NOW.getTime() + 60 * 60_000).toISOString(),
+    });
+    const m = await api<{ agenda: Item[] }>(c, 'POST', `/api/meetings/${meeting.id}/agenda-items`,
+      { section: 5, title: 'จัดซื้อระบบบันทึกภาพและเสียงการประชุม' });
+    const item = m.agenda[0];
+
+    const chair = await person(browser, 'opdc.director');
+    const member = await person(browser, 'opdc.head');
+    const [ch, h] = [chair.page, member.page];
+    for (const p of [ch, h]) {
+      await p.goto(`${BASE}/#/meetings/${meeting.id}/live`);
+      await p.getByTestId('live-room').waitFor();
+      await noReloads(p);
+    }
+    // the chair opens the session from the room; the member sees it open
+    await ch.getByRole('button', { name: 'เปิดประชุม' }).click();
+    await seeAttribute(h.getByTestId('live-room'), 'data-status', 'OPEN');
+    for (const p of [ch, h]) {
+      await p.locator('#join-password').fill('demo');
+      await p.getByRole('button', { name: 'ยืนยันตัวตนและเข้าร่วมประชุม' }).click();
+      await seeVisible(p.getByTestId('in-room'));
+    }
+    await seeText(h.getByTestId('quorum'), 'มาประชุม ๒ จาก ๓ คน');
+
+    // the member declares an interest in the item, and is recused from it on every screen
+    await h.goto(`${BASE}/#/meetings/${meeting.id}`);
+    const entry = h.locator(`[data-item-id="${item.itemId}"]`);
+    await entry.getByRole('button', { name: 'แจ้งการมีส่วนได้เสีย' }).click();
+    await entry.locator(`#conflict-${item.itemId}`).fill('คู่สมรสเป็นกรรมการบริษัทผู้เสนอราคา');
+    await entry.getByRole('button', { name: 'แจ้งและไม่ร่วมพิจารณา' }).click();
+    await seeText(entry.getByTestId('recused'), who('opdc.head').displayName);
+
+    // the chair mutes the member, who sees it
+    await ch.goto(`${BASE}/#/meetings/${meeting.id}`);
+    await seeText(ch.locator(`[data-item-id="${item.itemId}"] [data-testid="recused"]`), who('opdc.head').displayName);
+    const row = ch.locator(`[data-testid="members"] li[data-person-id="${who('opdc.head').id}"]`);
+    await row.getByRole('button', { name: 'ปิดเสียง' }).click();
+    await seeText(h.getByTestId('in-room'), 'ประธานปิดเสียงของท่าน');
+    await row.getByRole('button', { name: 'เปิดเสียง' }).click();
+    await seeCount(h.getByTestId('in-room').locator('.badge'), 0);
+
+    // suspended, nobody may vote; resumed, the session goes on
+    await ch.getByLabel('เหตุที่พักการประชุม').fill('ระบบเสียงขัดข้อง');
+    await ch.getByRole('button', { name: 'พักการประชุม' }).click();
+    await seeText(h.getByTestId('suspended'), 'ระบบเสียงขัดข้อง');
+    await ch.getByRole('button', { name: 'ประชุมต่อ' }).click();
+    await seeCount(h.getByTestId('suspended'), 0);
+
+    // the member reports a problem; the chair reads it
+    await h.getByText('แจ้งปัญหาการใช้งานระบบประชุม').click();
+    await h.locator('#problem-text').fill('ไม่ได้ยินเสียงผู้พูดเป็นช่วง ๆ');
+    await h.getByRole('button', { name: 'แจ้งปัญหา', exact: true }).click();
+    await seeVisible(h.getByText('แจ้งปัญหาแล้ว'));
+    await ch.getByText('แจ้งปัญหาการใช้งานระบบประชุม').click();
+    await seeText(ch.locator('.problem-list'), 'ไม่ได้ยินเสียงผู้พูดเป็นช่วง ๆ');
+
+    // the chair removes the member from the session; the quorum is lost on both screens
+    await row.getByRole('button', { name: 'เชิญออก' }).click();
+    await seeVisible(h.locator('#join-password'));
+    for (const p of [ch, h]) await seeAttribute(p.getByTestId('quorum'), 'data-met', 'false');
+    for (const p of [ch, h]) await neverReloaded(p);
+  });
 });
