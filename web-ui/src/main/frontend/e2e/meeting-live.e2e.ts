@@ -283,4 +283,59 @@ describe('an electronic meeting with a chair and two members, each in their own 
     for (const p of [ch, h]) await seeAttribute(p.getByTestId('quorum'), 'data-met', 'false');
     for (const p of [ch, h]) await neverReloaded(p);
   });
+
+  it('misses nothing across a dropped connection: on reconnecting, the screen fetches the events after the last it saw', async () => {
+    const clerk = await person(browser, 'opdc.clerk');
+    const c = clerk.page;
+    const opdc = await api<Someone[]>(c, 'GET', `/api/people?agency=${encodeURIComponent('นร ๑๒')}`);
+    const who = (username: string) => opdc.find((p) => p.username === username)!;
+    const { committeeId } = await api<{ committeeId: string }>(c, 'POST', '/api/committees', {
+      name: 'คณะทำงานทดสอบความต่อเนื่องของการประชุม', type: 'GENERAL', members: [
+        { personId: who('opdc.director').id, role: 'CHAIR' },
+        { personId: who('opdc.head').id, role: 'MEMBER' },
+      ],
+    });
+    const meeting = await api<{ id: string }>(c, 'POST', '/api/meetings', {
+      committeeId, title: 'การประชุมเมื่อการเชื่อมต่อขาดหาย', online: true, startsAt: NOW.toISOString(),
+    });
+    const chair = await person(browser, 'opdc.director');
+    const member = await person(browser, 'opdc.head');
+    const h = member.page;
+    // the member's WebSocket goes through a proxy the test can cut
+    let cut = false;
+    const open: (() => Promise<void>)[] = [];
+    await h.routeWebSocket(/\/ws$/, (ws) => {
+      if (cut) {
+        void ws.close();
+        return;
+      }
+      const server = ws.connectToServer();
+      open.push(async () => { await ws.close(); await server.close(); });
+    });
+    await h.reload();
+    await h.locator('.live-dot[data-live="on"]').waitFor();
+    await h.goto(`${BASE}/#/meetings/${meeting.id}/live`);
+    await h.locator('.meeting-page[data-status="SCHEDULED"]').waitFor();
+    await noReloads(h);
+    await expect.poll(async () => Number(await h.getByTestId('event-log').getAttribute('data-last-seq'))).toBeGreaterThan(0);
+    const seen = Number(await h.getByTestId('event-log').getAttribute('data-last-seq'));
+
+    cut = true;
+    for (const close of open.splice(0)) await close();
+    await h.locator('.live-dot[data-live="off"]').waitFor();
+    // while the member is cut off, the chair opens the meeting and joins
+    await api(chair.page, 'POST', `/api/meetings/${meeting.id}/open`);
+    await api(chair.page, 'POST', `/api/meetings/${meeting.id}/join`, { password: 'demo' });
+    await expect.poll(() => h.locator('.meeting-page').getAttribute('data-status'), { timeout: 3_000 }).toBe('SCHEDULED');
+
+    const catchUp = h.waitForRequest((r) => r.url().includes(`/api/meetings/${meeting.id}/events?after=${seen}`));
+    cut = false;
+    await h.locator('.live-dot[data-live="on"]').waitFor();
+    await catchUp;
+    await h.locator('.meeting-page[data-status="OPEN"]').waitFor();
+    await seeAttribute(h.getByTestId('quorum'), 'data-present', '1');
+    const types = await h.getByTestId('event-log').locator('li').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-type')));
+    expect(types).toEqual(expect.arrayContaining(['MeetingOpened', 'ParticipantIdentityVerified', 'ParticipantJoined', 'QuorumChanged']));
+    await neverReloaded(h);
+  });
 });
