@@ -7,6 +7,10 @@ import { onLiveState, startLive, stopLive } from './live';
 import { Compose } from './pages/Compose';
 import { LetterList } from './pages/LetterList';
 import { LetterPage } from './pages/LetterPage';
+import { MeetingList } from './pages/MeetingList';
+import { PollProofPage } from './pages/MeetingLive';
+import { MeetingPage } from './pages/MeetingPage';
+import { MinutesPage } from './pages/MinutesPage';
 import { Registers } from './pages/Registers';
 import { VerifyPage } from './pages/VerifyPage';
 import { href, navigate, useRoute } from './router';
@@ -75,6 +79,10 @@ function Shell({ me, toggle, onLogout }: { me: Me; toggle: () => void; onLogout:
   else if (section === 'letters' && id) page = <LetterPage me={me} id={id} />;
   else if (section === 'compose') page = <Compose me={me} />;
   else if (section === 'outbox') page = <LetterList me={me} box="outbox" />;
+  else if (section === 'meetings' && id && sub === 'polls' && route.path[3]) page = <PollProofPage me={me} id={id} pollId={route.path[3]} />;
+  else if (section === 'meetings' && id && sub === 'minutes') page = <MinutesPage me={me} id={id} />;
+  else if (section === 'meetings' && id) page = <MeetingPage key={id} me={me} id={id} roomOnly={sub === 'live'} />;
+  else if (section === 'meetings') page = <MeetingList query={route.query} />;
   else if (section === 'registers') page = <Registers me={me} query={route.query} />;
   else if (section === 'verify') page = <VerifyPage />;
   else page = <LetterList me={me} box="inbox" />;
@@ -94,6 +102,7 @@ function Shell({ me, toggle, onLogout }: { me: Me; toggle: () => void; onLogout:
           {nav('/outbox', 'nav.outbox', section === 'outbox')}
           {nav('/compose', 'nav.compose', section === 'compose')}
           {nav('/registers', 'nav.registers', section === 'registers')}
+          {nav('/meetings', 'nav.meetings', section === 'meetings')}
           {nav('/verify', 'nav.verify', section === 'verify')}
         </nav>
         <div class="who">

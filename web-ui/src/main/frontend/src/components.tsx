@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { ApiError } from './api';
+import { useState } from 'preact/hooks';
+import { ApiError } from './api';
 import { type Key, useI18n } from './i18n';
 import type { Letter } from './types';
 
@@ -81,16 +82,20 @@ export function Field({ id, label, error, name, required, hint, children, wide }
   );
 }
 
-/** A refusal that names no field, or names fields the form does not show. */
-export function ErrorBanner({ error, shown = [] }: { error: ApiError | null; shown?: string[] }) {
+/**
+ * A refusal that names no field, or names fields the form does not show. With {@code detail}, the server's
+ * code and reason are shown as well, for screens whose endpoints may not be there yet (meetings).
+ */
+export function ErrorBanner({ error, shown = [], detail }: { error: ApiError | null; shown?: string[]; detail?: boolean }) {
   const { t } = useI18n();
   const reason = useReason();
   if (!error) return null;
-  const general = messageFor(error, t);
+  const general = detail && error.status === 404 ? t('err.notFoundAny') : messageFor(error, t);
   const unshown = error.errors.filter((f) => !shown.some((s) => f.field === s || f.field.startsWith(`${s}[`) || f.field.startsWith(`${s}.`)));
   return (
     <div class="banner error" role="alert" data-code={error.code}>
       <strong>{general}</strong>
+      {detail && error.status !== 0 ? <small class="problem-code"> ({error.status} {error.code}: {error.detail})</small> : null}
       {unshown.length ? (
         <ul>
           {unshown.map((f) => (
@@ -135,3 +140,22 @@ export function EditAfterApprovalWarning({ letter }: { letter: Letter }) {
     </p>
   );
 }
+
+/** Runs an action and keeps its refusal beside it. */
+export function useAction(): [ApiError | null, boolean, (f: () => Promise<unknown>) => Promise<void>] {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (f: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await f();
+      setError(null);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'ERROR', String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return [error, busy, run];
+}
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arabicDigits, currentYearBE, daysUntil, formatDate, formatDateTime, num, thaiDigits } from './format';
+import { arabicDigits, currentYearBE, daysUntil, formatDate, formatDateTime, formatMonth, formatTime, num, thaiDigits } from './format';
 
 describe('Thai digits', () => {
   it('replaces every Arabic digit and nothing else', () => {
@@ -33,5 +33,16 @@ describe('dates in Bangkok time', () => {
     expect(currentYearBE(new Date('2026-12-31T18:00:00Z'))).toBe(2570);
     expect(daysUntil('2026-11-25', new Date('2026-11-22T17:30:00Z'))).toBe(2);
     expect(daysUntil('2026-11-20', new Date('2026-11-22T01:00:00Z'))).toBe(-2);
+  });
+});
+
+describe('a calendar month and a time of day', () => {
+  it('names the month in the Buddhist-Era year in Thai', () => {
+    expect(formatMonth(2026, 11, 'th')).toBe('พฤศจิกายน ๒๕๖๙');
+    expect(formatMonth(2027, 1, 'en')).toBe('January 2027');
+  });
+  it('writes the time as Thai documents do', () => {
+    expect(formatTime('2026-11-16T02:30:00Z', 'th')).toBe('๐๙.๓๐ น.');
+    expect(formatTime('2026-11-16T02:30:00Z', 'en')).toBe('09:30');
   });
 });

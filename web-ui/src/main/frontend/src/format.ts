@@ -63,3 +63,21 @@ export function daysUntil(date: string, now: Date = new Date()): number {
   const [y, m, d] = date.slice(0, 10).split('-').map(Number);
   return Math.round((Date.UTC(y, m - 1, d) - from) / 86_400_000);
 }
+
+/** A calendar's heading: "พฤศจิกายน ๒๕๖๙" or "November 2026"; {@code month} is 1..12. */
+export function formatMonth(year: number, month: number, lang: Lang): string {
+  const noon = `${year}-${String(month).padStart(2, '0')}-15T12:00:00+07:00`;
+  if (lang === 'th') {
+    const p = parts(noon, 'th-TH-u-ca-buddhist', { month: 'long', year: 'numeric' });
+    return thaiDigits(`${p.month} ${p.year}`);
+  }
+  const p = parts(noon, 'en-GB', { month: 'long', year: 'numeric' });
+  return `${p.month} ${p.year}`;
+}
+
+/** "๐๙.๓๐ น." or "09:30", in Bangkok. */
+export function formatTime(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  const t = parts(iso, 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return lang === 'th' ? `${thaiDigits(`${t.hour}.${t.minute}`)} น.` : `${t.hour}:${t.minute}`;
+}

@@ -12,6 +12,8 @@ export interface Me {
   roles: string[];
   /** The letter kinds the caller's agency signs with an electronic signature (PAdES) rather than a typed name. */
   signatureRequired: string[];
+  /** Whether the person confirmed a TOTP authenticator (issue 5): a code then verifies them when joining a meeting. */
+  totpEnabled?: boolean;
 }
 
 export interface Unit { code: string; name: string }
@@ -219,4 +221,185 @@ export interface Register {
   bookThai: string;
   yearBE: number;
   rows: RegisterRow[];
+}
+
+// ------------------------------------------------------------------ meetings (API.md "Meetings")
+
+export type CommitteeRole = 'CHAIR' | 'SECRETARY' | 'MEMBER' | 'INVITEE';
+export type MeetingStatus = 'SCHEDULED' | 'OPEN' | 'SUSPENDED' | 'CLOSED';
+export type RsvpResponse = 'ATTENDING' | 'NOT_ATTENDING' | 'DELEGATE';
+
+/** A meeting document in the blob store, by the SHA-256 of its bytes. */
+export interface MeetingDocument { title: string; sha256: string; fileName?: string | null; contentType?: string | null; size?: number | null }
+
+export interface Rsvp {
+  response: RsvpResponse;
+  reason?: string | null;
+  delegateName?: string | null;
+  delegatePosition?: string | null;
+  at: string;
+}
+
+export interface MeetingMember {
+  /** null for someone outside Saraban, who is listed but cannot join online */
+  personId: string | null;
+  name: string;
+  position: string | null;
+  agencyCode: string | null;
+  committeePosition: string | null;
+  role: CommitteeRole;
+  present: boolean;
+  muted?: boolean;
+  invitation?: { letterId: string; deliveredAt: string | null; receivingNumber: string | null } | null;
+  rsvp?: Rsvp | null;
+}
+
+export interface Quorum { present: number; members: number; required: number; met: boolean }
+
+export interface Resolution {
+  type: string;
+  typeThai: string;
+  text: string | null;
+  pollId: string | null;
+  counts: Record<string, number>;
+  by: PersonRef;
+}
+
+export interface AgendaItem {
+  itemId: string;
+  section: number;
+  sectionThai: string;
+  /** "๕.๑" */
+  number: string;
+  title: string;
+  description: string | null;
+  presenter: string | null;
+  documents: MeetingDocument[];
+  recused: { personId: string; name: string; reason: string | null }[];
+  resolution: Resolution | null;
+  quorumAtStart?: { present: number; eligible: number; required: number; met: boolean };
+}
+
+export interface Poll {
+  pollId: string;
+  itemId: string;
+  question: string;
+  options: string[];
+  secret: boolean;
+  status: 'OPEN' | 'CLOSED';
+  /** the members eligible when it opened (present, voting, not recused) */
+  eligible: string[];
+  present: number;
+  required: number;
+  voted: string[];
+  votes: number;
+  /** running counts of a named poll; null for a secret poll until it is closed */
+  counts: Record<string, number> | null;
+  openedAt: string;
+  closedAt?: string;
+}
+
+export interface AttendanceEntry {
+  personId: string;
+  name: string;
+  position: string | null;
+  what: 'IDENTITY_VERIFIED' | 'JOINED' | 'LEFT' | string;
+  at: string;
+  method?: string;
+  address?: string;
+  client?: string;
+  removedBy?: PersonRef | null;
+  reason?: string | null;
+}
+
+export interface Invitation { letterId: string; status: 'DRAFT' | 'DISPATCHED' | string; at: string; dispatchedAt: string | null }
+
+export interface Meeting {
+  id: string;
+  committeeId: string;
+  committeeName: string;
+  agencyCode: string;
+  /** "ครั้งที่ ๑/๒๕๖๙" */
+  number: string;
+  yearBE: number;
+  sequence: number;
+  title: string;
+  startsAt: string;
+  endsAt?: string | null;
+  place: string | null;
+  online: boolean;
+  conferenceUrl: string | null;
+  status: MeetingStatus;
+  members: MeetingMember[];
+  participants: string[];
+  quorum: Quorum;
+  attendance: AttendanceEntry[];
+  agenda: AgendaItem[];
+  polls: Poll[];
+  currentItem: string | null;
+  speakers: { personId: string; name: string; at: string }[];
+  speaking: { personId: string; name: string; since: string } | null;
+  problems: { personId: string; name: string; text: string; at: string }[];
+  recording: (MeetingDocument & { by?: PersonRef }) | null;
+  suspendedReason?: string | null;
+  openedAt?: string;
+  closedAt?: string;
+  invitations?: Invitation[];
+  /** the position of the last event the state reflects */
+  seq: number;
+}
+
+export interface MeetingSummary {
+  id: string;
+  committeeId: string;
+  committeeName: string;
+  number: string;
+  title: string;
+  startsAt: string;
+  place: string | null;
+  online: boolean;
+  status: MeetingStatus;
+  quorum: Quorum;
+  seq: number;
+}
+
+/** One event of a meeting, pushed on /topic/meetings/{id} and returned by /events?after= */
+export interface MeetingEvent { seq: number; type: string; at: string; payload: Record<string, unknown>; meetingId?: string }
+
+/** What replaying a meeting's events up to a poll's opening shows (issue 5 contract). */
+export interface PollProof {
+  pollId: string;
+  itemId: string;
+  openedAt: string;
+  eventsReplayed: number;
+  present: { personId: string; name: string; role: CommitteeRole; joinedAt: string }[];
+  recused: { personId: string; name: string }[];
+  eligible: string[];
+  quorum: Quorum;
+  recorded: { eligible: string[]; present: number; required: number };
+  matches: boolean;
+}
+
+export type MinutesStatus = 'DRAFT' | 'CIRCULATED' | 'CERTIFIED' | 'SIGNED' | 'FILED';
+
+export interface Minutes {
+  meetingId: string;
+  status: MinutesStatus;
+  revision: number;
+  text: string;
+  draftedAt: string;
+  editedAt: string | null;
+  editedBy: PersonRef | string | null;
+  circulation: { deadline: string; at: string; objections: { personId: string; name: string; text: string; at: string }[] } | null;
+  certification: {
+    method: 'NEXT_MEETING' | 'CIRCULATION';
+    meetingId: string | null;
+    meetingNumber: string | null;
+    itemId: string | null;
+    at: string;
+    by: PersonRef | string | null;
+  } | null;
+  signatures: { role: 'SECRETARY' | 'CHAIR'; personId: string; name: string; at: string }[];
+  pdf: { sha256: string } | null;
+  filed: { fileCode: string; retentionYears: number | null; permanent: boolean; at: string } | null;
 }

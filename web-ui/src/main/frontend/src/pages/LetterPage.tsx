@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, getBlob, post } from '../api';
 import {
-  approvedUnsent, EditAfterApprovalWarning, ErrorBanner, Field, Loading, SecrecyBadge, StatusBadge, UrgencyBadge,
+  approvedUnsent, EditAfterApprovalWarning, ErrorBanner, Field, Loading, SecrecyBadge, StatusBadge, UrgencyBadge, useAction,
 } from '../components';
 import { useAgencies, usePeople } from '../directory';
 import { currentYearBE } from '../format';
@@ -375,24 +375,6 @@ function Actions({ me, letter, act }: { me: Me; letter: Letter; act: Act }) {
       {items.length ? items : <p class="muted">{t('letter.noActions')}</p>}
     </section>
   );
-}
-
-/** Runs an action and keeps its refusal beside it. */
-function useAction(): [ApiError | null, boolean, (f: () => Promise<unknown>) => Promise<void>] {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (f: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
-      await f();
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'ERROR', String(err)));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return [error, busy, run];
 }
 
 function ActionButton({ label, run, primary }: { label: Key; run: () => Promise<unknown>; primary?: boolean }) {
