@@ -55,7 +55,7 @@ export function MeetingPage({ me, id, roomOnly }: { me: Me; id: string; roomOnly
               {meeting.recording ? (
                 <section class="card" aria-labelledby="recording-title">
                   <h2 id="recording-title">{t('meeting.recording')}</h2>
-                  <DocumentLink doc={meeting.recording} />
+                  <DocumentLink meetingId={meeting.id} doc={meeting.recording} />
                 </section>
               ) : null}
             </>
@@ -103,7 +103,7 @@ function AgendaEntry({ me, meeting, item, act }: { me: Me; meeting: Meeting; ite
       {item.presenter ? <p class="muted">{t('meeting.presenter')}: {item.presenter}</p> : null}
       {item.documents.length ? (
         <ul class="documents">
-          {item.documents.map((d) => <li key={d.sha256}><DocumentLink doc={d} /></li>)}
+          {item.documents.map((d) => <li key={d.sha256}><DocumentLink meetingId={meeting.id} doc={d} /></li>)}
         </ul>
       ) : null}
       {item.recused.length ? (

@@ -126,10 +126,10 @@ export function MeetingHeader({ meeting }: { meeting: Meeting }) {
   );
 }
 
-export function DocumentLink({ doc }: { doc: MeetingDocument }) {
-  // the papers are in the blob store by their SHA-256
+export function DocumentLink({ meetingId, doc }: { meetingId: string; doc: MeetingDocument }) {
+  // the papers are in the blob store by their SHA-256, served to those who may see the meeting
   return (
-    <a href={`/api/files/${doc.sha256}`} target="_blank" rel="noopener" download={doc.fileName ?? ''} data-sha256={doc.sha256}>
+    <a href={`/api/meetings/${encodeURIComponent(meetingId)}/documents/${doc.sha256}`} target="_blank" rel="noopener" download={doc.fileName ?? ''} data-sha256={doc.sha256}>
       {doc.title}
     </a>
   );

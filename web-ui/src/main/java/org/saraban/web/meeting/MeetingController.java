@@ -177,6 +177,28 @@ public class MeetingController {
         return Map.of("meetingId", id, "events", queries.eventsAfter(id, after));
     }
 
+    /** A paper of the agenda, or the recording, for anyone who may see the meeting (not by its hash alone). */
+    @GetMapping(path = "/api/meetings/{id}/documents/{sha256}", produces = MediaType.ALL_VALUE)
+    @Operation(summary = "Download an agenda item's document or the recording, by its SHA-256")
+    public void document(@PathVariable String id, @PathVariable String sha256,
+                         jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        Document meeting = visible(id, currentActor.actor());
+        List<Document> papers = new ArrayList<>();
+        meeting.getList("agenda", Document.class).forEach(i -> papers.addAll(i.getList("documents", Document.class)));
+        if (meeting.get("recording", Document.class) != null) {
+            papers.add(meeting.get("recording", Document.class));
+        }
+        Document paper = papers.stream().filter(d -> sha256.equals(d.getString("sha256"))).findFirst()
+                .orElseThrow(() -> new NotFoundException("DOCUMENT_NOT_FOUND", "no such document in this meeting"));
+        response.setContentType(paper.getString("contentType") == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE
+                : paper.getString("contentType"));
+        if (paper.getString("fileName") != null) {
+            response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                    .filename(paper.getString("fileName"), java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        }
+        blobs.copyTo(sha256, response.getOutputStream());
+    }
+
     public record AgendaItemRequest(Integer section, String title, String description, String presenter,
                                     List<MeetingDocument> documents) {
     }

@@ -146,6 +146,19 @@ class SampleMeetingEndToEndTest extends PdfTestSupport {
             }
         }
 
+        // the papers are served to the meeting's participants, by their hash, and to nobody else
+        String paper = items.values().stream().filter(i -> i.get("documents").size() > 0).findFirst().orElseThrow()
+                .get("documents").get(0).asText();
+        JsonNode withPapers = getJson(user(3), "/api/meetings/" + id, 200);
+        String paperSha = withPapers.get("agenda").findValues("documents").stream().filter(d -> d.size() > 0)
+                .findFirst().orElseThrow().get(0).get("sha256").asText();
+        MvcResult download = call(as(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                "/api/meetings/" + id + "/documents/" + paperSha), user(3)));
+        assertStatus(download, 200);
+        assertThat(download.getResponse().getContentAsString(StandardCharsets.UTF_8)).startsWith(paper);
+        assertStatus(call(as(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                "/api/meetings/" + id + "/documents/" + paperSha), "soc.clerk")), 404);
+
         // ---------------------------------------------------------------- the invitation, through the letter flow
         String letter = postJson("dga.clerk", "/api/meetings/" + id + "/invitations", null, 201).get("letterId").asText();
         JsonNode draft = getJson("dga.clerk", "/api/letters/" + letter, 200);
