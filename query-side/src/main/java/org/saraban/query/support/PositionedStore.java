@@ -60,14 +60,19 @@ public final class PositionedStore {
         return true;
     }
 
-    /** Waits until the document reflects the event at {@code position} (read-your-writes); false on timeout. */
+    /**
+     * Waits until the document reflects the event at {@code position} (read-your-writes); false on timeout. It
+     * reads only the position, however large the document has grown, and looks again at least every 10 ms.
+     */
     public boolean awaitPosition(Object id, long position, java.time.Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = 2;
-        while (System.nanoTime() < deadline) {
-            Document d = get(id);
-            if (d != null && d.get(POSITION, Number.class).longValue() >= position) {
+        long pause = 1;
+        while (true) {
+            if (position(id) >= position) {
                 return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
             }
             try {
                 Thread.sleep(pause);
@@ -75,9 +80,16 @@ public final class PositionedStore {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            pause = Math.min(pause * 2, 50);
+            pause = Math.min(pause * 2, 10);
         }
-        return false;
+    }
+
+    /** The position of the last event the document reflects, or -1 if there is no such document. */
+    public long position(Object id) {
+        Document d = collection.find(eq("_id", id)).projection(com.mongodb.client.model.Projections.include(POSITION))
+                .first();
+        Number p = d == null ? null : d.get(POSITION, Number.class);
+        return p == null ? -1 : p.longValue();
     }
 
     public Document get(Object id) {
