@@ -34,7 +34,7 @@ import org.saraban.api.meeting.ScheduleMeetingCommand;
  * A committee (คณะกรรมการ) of one agency: its members with their roles, its quorum rule, what it decides,
  * and the numbers of its meetings, which run from ครั้งที่ ๑ each calendar year (DOMAIN.md §4.1).
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Committee {
 
     @AggregateIdentifier

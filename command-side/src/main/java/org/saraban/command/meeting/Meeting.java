@@ -97,7 +97,7 @@ import org.saraban.api.meeting.StartAgendaItemCommand;
  * change and per item with recused members not counted, and the chair's control of the session
  * (DOMAIN.md §3–4, the MDES minimum processes).
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Meeting {
 
     enum Status { SCHEDULED, OPEN, CLOSED }
