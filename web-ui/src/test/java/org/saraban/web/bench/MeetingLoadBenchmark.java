@@ -27,6 +27,8 @@ import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import org.saraban.api.common.Role;
 import org.saraban.query.directory.Directory;
 import org.saraban.query.directory.Person;
@@ -45,6 +47,7 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -77,7 +80,8 @@ public final class MeetingLoadBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> OPTIONS = List.of("เห็นชอบ", "ไม่เห็นชอบ", "งดออกเสียง");
-    private static final Duration SETTLE = Duration.ofSeconds(120);
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+    private static final int MAX_MESSAGE = 1 << 20;
 
     private MeetingLoadBenchmark() {
     }
@@ -116,7 +120,9 @@ public final class MeetingLoadBenchmark {
                         new TestComponentsOut()))
                 // as arguments: they override application.yml (server.port is ${PORT:8080} there)
                 .run("--server.port=0", "--saraban.embedded.in-memory=true", "--saraban.demo=true",
-                        "--spring.main.banner-mode=off");
+                        "--spring.main.banner-mode=off",
+                        // Axon's warnings of slow units of work come with a stack trace each
+                        "--logging.level.axon-janitor=ERROR");
         int exit = 1;
         try {
             int port = ((ServletWebServerApplicationContext) ctx).getWebServer().getPort();
@@ -251,8 +257,21 @@ public final class MeetingLoadBenchmark {
 
         /** Each member: sign in, connect, subscribe (until the server has it), join with the password. */
         private void join() throws Exception {
-            WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+            // Tomcat's client takes text messages of 8 kB at most by default (a browser has no such limit): the
+            // PollOpened event names every eligible voter, about 40 kB for 1,000 members
+            WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+            container.setDefaultMaxTextMessageBufferSize(MAX_MESSAGE);
+            WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient(container));
+            stomp.setInboundMessageSizeLimit(MAX_MESSAGE);
             stomp.setMessageConverter(new SimpleMessageConverter());
+            // a client that offers heart-beats (the default 10 s both ways) must send them, as a browser's does,
+            // or the broker closes its idle connection
+            ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+            heartbeats.setPoolSize(2);
+            heartbeats.setThreadNamePrefix("bench-heartbeat-");
+            heartbeats.setDaemon(true);
+            heartbeats.initialize();
+            stomp.setTaskScheduler(heartbeats);
             List<BenchMember> clients = clients();
             int n = clients.size();
             long[] login = new long[n];
@@ -289,9 +308,7 @@ public final class MeetingLoadBenchmark {
                     }
                 }));
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
+            finish(done, "joined", start);
             long wall = System.nanoTime() - start;
             pool.shutdown();
             problems.addAll(failures);
@@ -356,9 +373,7 @@ public final class MeetingLoadBenchmark {
                     }
                 }));
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
+            finish(done, "voted (" + label + ")", start);
             long wall = System.nanoTime() - start;
             pool.shutdown();
             problems.addAll(failures);
@@ -555,8 +570,14 @@ public final class MeetingLoadBenchmark {
             try {
                 await(SETTLE, what + " at every client", () -> clients().stream().allMatch(condition));
             } catch (IllegalStateException e) {
-                long missing = clients().stream().filter(condition.negate()).count();
-                problems.add(e.getMessage() + ": " + missing + " clients still waiting");
+                List<BenchMember> waiting = clients().stream().filter(condition.negate()).toList();
+                String why = waiting.stream().filter(m -> m.error() != null).findFirst()
+                        .map(m -> m.username + ": " + m.error()).orElse("no client error");
+                long disconnected = waiting.stream().filter(m -> m.stomp == null || !m.stomp.isConnected()).count();
+                String problem = e.getMessage() + ": " + waiting.size() + " clients still waiting, " + disconnected
+                        + " of them disconnected; " + why;
+                problems.add(problem);
+                System.out.println(problem);
             }
         }
     }
@@ -672,6 +693,26 @@ public final class MeetingLoadBenchmark {
     }
 
     // ------------------------------------------------------------------ figures
+
+    /** Waits for every task, saying every 15 s how many are done. */
+    static void finish(List<Future<?>> tasks, String what, long start) throws Exception {
+        long next = System.nanoTime() + 15_000_000_000L;
+        for (Future<?> f : tasks) {
+            while (true) {
+                try {
+                    f.get(1, TimeUnit.SECONDS);
+                    break;
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (System.nanoTime() > next) {
+                        next += 15_000_000_000L;
+                        System.out.printf(Locale.ROOT, "  %d of %d %s after %.0f s%n",
+                                tasks.stream().filter(Future::isDone).count(), tasks.size(), what,
+                                secs(System.nanoTime() - start));
+                    }
+                }
+            }
+        }
+    }
 
     static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
