@@ -1,23 +1,15 @@
 package org.saraban.web.meeting;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.Optional;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Projections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
-import org.bson.Document;
-import org.saraban.query.meeting.MeetingProjection;
 import org.saraban.query.meeting.MeetingQueries;
-import org.saraban.query.support.PositionedStore;
 import org.saraban.query.support.Positions;
-import org.saraban.web.config.StorageConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -30,9 +22,9 @@ import org.springframework.stereotype.Component;
  * that reconnects asks for the events after the last seq it saw. Its own tracking processor with an in-memory
  * token from the head of the stream, so every node pushes to its own connections.
  * <p>
- * It waits for the live state by reading only the position the projection keeps in it: the document itself
- * grows with the attendance (about a megabyte for a meeting of 1,000 members), and this runs once per event
- * on the one thread that pushes every meeting's events.
+ * It waits for the live state by reading only the position the projection keeps in it
+ * ({@code MeetingQueries.awaitPosition}): the document grows with the attendance, to about a megabyte for a
+ * meeting of 1,000 members, and this runs once per event on the one thread that pushes every meeting's events.
  */
 @Component
 @ProcessingGroup(LiveMeetingPush.GROUP)
@@ -43,16 +35,13 @@ public class LiveMeetingPush {
 
     private static final Logger log = LoggerFactory.getLogger(LiveMeetingPush.class);
     private static final Duration PROJECTION_WAIT = Duration.ofSeconds(2);
-    private static final long MAX_PAUSE_MILLIS = 10;
 
     private final MeetingQueries queries;
     private final SimpMessagingTemplate messaging;
-    private final MongoCollection<Document> liveStates;
 
-    public LiveMeetingPush(MeetingQueries queries, SimpMessagingTemplate messaging, StorageConfig.Store store) {
+    public LiveMeetingPush(MeetingQueries queries, SimpMessagingTemplate messaging) {
         this.queries = queries;
         this.messaging = messaging;
-        this.liveStates = store.database().getCollection(MeetingProjection.MEETINGS);
     }
 
     @EventHandler
@@ -64,31 +53,10 @@ public class LiveMeetingPush {
         long seq = Positions.of(token, meta);
         try {
             // the projection logs an event before it shows it in the live state
-            awaitLiveState(meetingId.get(), seq);
+            queries.awaitPosition(meetingId.get(), seq, PROJECTION_WAIT);
             queries.event(seq).ifPresent(entry -> messaging.convertAndSend(TOPIC + meetingId.get(), entry));
         } catch (RuntimeException e) {
             log.warn("live push of meeting event {} failed: {}", seq, e.toString());
-        }
-    }
-
-    /** Waits (up to {@link #PROJECTION_WAIT}) until the meeting's live state reflects {@code seq}. */
-    private void awaitLiveState(String meetingId, long seq) {
-        long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
-        long pause = 1;
-        while (true) {
-            Document d = liveStates.find(eq("_id", meetingId))
-                    .projection(Projections.include(PositionedStore.POSITION)).first();
-            Number position = d == null ? null : d.get(PositionedStore.POSITION, Number.class);
-            if (position != null && position.longValue() >= seq || System.nanoTime() > deadline) {
-                return;
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
         }
     }
 

@@ -25,7 +25,6 @@ import org.saraban.api.meeting.MeetingOpenedEvent;
 import org.saraban.command.store.EmbeddedMongo;
 import org.saraban.query.meeting.MeetingProjection;
 import org.saraban.query.meeting.MeetingQueries;
-import org.saraban.web.config.StorageConfig;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 
@@ -68,8 +67,7 @@ class LiveMeetingPushReadsTest {
                 .append("seq", 7L).append("type", "MeetingOpened").append("payload", new Document()));
         List<Message<?>> sent = Collections.synchronizedList(new ArrayList<>());
         SimpMessagingTemplate messaging = new SimpMessagingTemplate((message, timeout) -> sent.add(message));
-        LiveMeetingPush push = new LiveMeetingPush(new MeetingQueries(db), messaging,
-                new StorageConfig.Store(client, db, null, false));
+        LiveMeetingPush push = new LiveMeetingPush(new MeetingQueries(db), messaging);
 
         push.on(new MeetingOpenedEvent("m1", new PersonRef("chair", "ประธาน", null, null, null), Instant.now()),
                 new GlobalSequenceTrackingToken(7), MetaData.emptyInstance());
