@@ -10,7 +10,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -107,13 +106,16 @@ public class AxonConfig {
                 .build();
     }
 
+    /** How many aggregates stay in memory between commands on the embedded store. */
+    static final int AGGREGATES_KEPT = 2_000;
+
     /**
      * One node owns the command side on the embedded store, so aggregates stay in memory between
      * commands (DESIGN.md §2); against a shared MongoDB any node may handle any command, so no cache.
      */
     @Bean
     Cache aggregateCache(SarabanProperties props) {
-        return props.embeddedMode() ? new WeakReferenceCache() : NoCache.INSTANCE;
+        return props.embeddedMode() ? new RecentAggregatesCache(AGGREGATES_KEPT) : NoCache.INSTANCE;
     }
 
     /** A register book gains one event per number: snapshot it so loading stays short all year. */
