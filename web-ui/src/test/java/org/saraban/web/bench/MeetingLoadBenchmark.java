@@ -61,16 +61,25 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * the machine.
  *
  * <pre>
+ * mvn -o -q -pl command-side,query-side,signing install -DskipTests
  * mvn -o -q -pl web-ui test-compile exec:java -Dskip.frontend=true -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.saraban.web.bench.MeetingLoadBenchmark [-Dexec.args="--members 1000 --concurrency 32"]
+ *     -Dexec.mainClass=org.saraban.web.bench.MeetingLoadBenchmark \
+ *     [-Dexec.args="--members 1000 --concurrency 32 --polls named,secret"]
  * </pre>
- * The server runs in this JVM on a random port with a fresh in-memory embedded store; the clients are real
+ * At 1,000 members a run takes about half an hour on two cores: the baselines go at the votes' rate, so each
+ * takes as long as its poll. The server runs in this JVM on a random port with a fresh in-memory embedded store; the clients are real
  * HTTP and WebSocket connections over loopback, sharing the machine's cores with it.
  * <p>
  * Baseline: after each poll, the same number of messages of the same shape (a copy of a real vote's entry) are
  * sent straight to the broker ({@code SimpMessagingTemplate}, as the live push does) on the same topic to the
  * same subscribers, at the rate the votes were acknowledged: the plain STOMP fan-out, without the command bus,
  * the event store and the projection. Ratios are vote figures over the baseline's of the same run.
+ * <p>
+ * A vote's latency to every client is the time until the last of the N clients received its event, counted from
+ * the moment the voter sent it (what a member waits for) and from the moment the voter had its 200 (what the live
+ * push adds once the command is done: negative when the push arrives before the HTTP response, which carries the
+ * whole live state). Votes are sent by {@code --concurrency} callers at once (closed loop), so the time from the
+ * send includes the wait for the meeting, whose commands run one at a time.
  * <p>
  * The harness's accounts are written to the directory as the demo directory writes its own, all with one
  * BCrypt hash of the demo password (hashing 1,000 times would only slow the set-up); signing in and the
