@@ -722,13 +722,7 @@ public class Meeting {
     private LetterDocuments.LetterOfRecord minutesOfRecord(String agencyName) {
         CommitteeMember secretary = participants.values().stream()
                 .filter(m -> m.role() == CommitteeRole.SECRETARY).findFirst().orElseThrow();
-        return new LetterDocuments.LetterOfRecord("minutes-" + meetingId, agencyCode, agencyName,
-                MinutesText.toLetter(minutesText, signatoryRef(secretary)), number, startsAt);
-    }
-
-    private static org.saraban.api.common.PersonRef signatoryRef(CommitteeMember m) {
-        String position = m.committeePosition() == null ? m.position() : m.committeePosition();
-        return new org.saraban.api.common.PersonRef(m.personId(), m.name(), position, m.agencyCode(), null);
+        return MinutesText.ofRecord(meetingId, agencyCode, agencyName, minutesText, secretary, number, startsAt);
     }
 
     /** The secretary must be someone who can sign in Saraban for the minutes to be signed. */

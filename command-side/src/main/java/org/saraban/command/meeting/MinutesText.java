@@ -17,6 +17,7 @@ import org.saraban.api.meeting.InvitationAnsweredEvent;
 import org.saraban.api.meeting.MeetingScheduledEvent;
 import org.saraban.api.meeting.ResolutionRecordedEvent;
 import org.saraban.api.meeting.RsvpResponse;
+import org.saraban.command.letter.LetterDocuments;
 
 /**
  * The minutes (รายงานการประชุม) in the regulation's form and wording (DOMAIN.md §4.1): drafted from a
@@ -72,12 +73,15 @@ public final class MinutesText {
         for (CommitteeMember m : present) {
             out.add(ThaiText.thaiDigits(++n) + ". " + m.name() + " " + nonBlank(m.position()) + m.committeePosition());
             MeetingHistory.Attendance a = h.attendance().get(m.personId());
-            String note = s.online() ? "(ประชุมผ่านสื่ออิเล็กทรอนิกส์" : "(";
-            if (a.left() != null && h.closed() != null && a.left().isBefore(h.closed().at())) {
-                note += (note.length() > 1 ? " " : "") + "ออกจากการประชุมเวลา " + ThaiText.time(a.left());
+            List<String> notes = new ArrayList<>();
+            if (s.online()) {
+                notes.add("ประชุมผ่านสื่ออิเล็กทรอนิกส์");
             }
-            if (note.length() > 1) {
-                out.add(note + ")");
+            if (a.left() != null && h.closed() != null && a.left().isBefore(h.closed().at())) {
+                notes.add("ออกจากการประชุมเวลา " + ThaiText.time(a.left()));
+            }
+            if (!notes.isEmpty()) {
+                out.add("(" + String.join(" ", notes) + ")");
             }
         }
         if (present.isEmpty()) {
@@ -182,6 +186,21 @@ public final class MinutesText {
 
     private static String nonBlank(String s) {
         return s == null || s.isBlank() ? "" : s.strip() + " ";
+    }
+
+    /**
+     * The minutes of meeting {@code meetingId} as their PDF of record prints them: the MINUTES form of the
+     * organising agency, numbered and dated as the meeting, with {@code secretary} as ผู้จดรายงานการประชุม under
+     * their committee position (no one, for a committee without a secretary).
+     */
+    public static LetterDocuments.LetterOfRecord ofRecord(String meetingId, String agencyCode, String agencyName,
+                                                          String text, CommitteeMember secretary, String number,
+                                                          Instant startsAt) {
+        PersonRef signatory = secretary == null ? null : new PersonRef(secretary.personId(), secretary.name(),
+                secretary.committeePosition() == null ? secretary.position() : secretary.committeePosition(),
+                secretary.agencyCode(), null);
+        return new LetterDocuments.LetterOfRecord("minutes-" + meetingId, agencyCode, agencyName,
+                toLetter(text, signatory), number, startsAt);
     }
 
     /**

@@ -13,15 +13,15 @@ import org.saraban.api.common.Actor;
 import org.saraban.api.common.FieldError;
 import org.saraban.api.common.InvalidFieldsException;
 import org.saraban.api.common.NotFoundException;
-import org.saraban.api.common.PersonRef;
 import org.saraban.api.meeting.CertifyMinutesCommand;
 import org.saraban.api.meeting.CirculateMinutesCommand;
+import org.saraban.api.meeting.CommitteeMember;
+import org.saraban.api.meeting.CommitteeRole;
 import org.saraban.api.meeting.EditMinutesCommand;
 import org.saraban.api.meeting.MeetingException;
 import org.saraban.api.meeting.MinutesCertification;
 import org.saraban.api.meeting.ObjectToMinutesCommand;
 import org.saraban.api.meeting.SignMinutesCommand;
-import org.saraban.command.letter.LetterDocuments;
 import org.saraban.command.meeting.MinutesText;
 import org.saraban.command.store.BlobStore;
 import org.saraban.query.directory.Agency;
@@ -84,15 +84,14 @@ public class MinutesController {
         } else {
             String agencyName = directory.agency(meeting.getString("agencyCode")).map(Agency::name)
                     .orElse(meeting.getString("agencyCode"));
-            Document secretary = meeting.getList("members", Document.class).stream()
-                    .filter(m -> "SECRETARY".equals(m.getString("role"))).findFirst().orElse(null);
-            PersonRef signatory = secretary == null ? null : new PersonRef(secretary.getString("personId"),
-                    secretary.getString("name"), Objects.requireNonNullElse(secretary.getString("committeePosition"),
-                    secretary.getString("position")), secretary.getString("agencyCode"), null);
-            Instant startsAt = Instant.parse(meeting.getString("startsAt"));
-            bytes = pdfs.preview(new LetterDocuments.LetterOfRecord("minutes-" + id, meeting.getString("agencyCode"),
-                    agencyName, MinutesText.toLetter(minutes.getString("text"), signatory), meeting.getString("number"),
-                    startsAt));
+            CommitteeMember secretary = meeting.getList("members", Document.class).stream()
+                    .filter(m -> "SECRETARY".equals(m.getString("role"))).findFirst()
+                    .map(m -> new CommitteeMember(m.getString("personId"), m.getString("name"), m.getString("position"),
+                            m.getString("agencyCode"), m.getString("committeePosition"), CommitteeRole.SECRETARY))
+                    .orElse(null);
+            bytes = pdfs.preview(MinutesText.ofRecord(id, meeting.getString("agencyCode"), agencyName,
+                    minutes.getString("text"), secretary, meeting.getString("number"),
+                    Instant.parse(meeting.getString("startsAt"))));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"minutes.pdf\"").body(bytes);
@@ -150,9 +149,9 @@ public class MinutesController {
         }
         String agencyName = directory.agency(meeting.getString("agencyCode")).map(Agency::name)
                 .orElse(meeting.getString("agencyCode"));
-        String certifyingNumber = number;
-        return act(id, a -> new CertifyMinutesCommand(id, a, method, body == null ? null : body.meetingId(),
-                certifyingNumber, body == null ? null : body.itemId(), agencyName, clock.instant()));
+        return minutesOf(meetings.act(id, actor, new CertifyMinutesCommand(id, actor, method,
+                body == null ? null : body.meetingId(), number, body == null ? null : body.itemId(), agencyName,
+                clock.instant())));
     }
 
     private String certifyingMeeting(Document meeting, CertifyRequest body, Actor actor) {
