@@ -46,7 +46,6 @@ import org.saraban.command.store.BlobStore;
 import org.saraban.query.directory.Directory;
 import org.saraban.query.directory.Person;
 import org.saraban.query.meeting.MeetingQueries;
-import org.saraban.web.config.SarabanProperties;
 import org.saraban.web.security.CurrentActor;
 import org.saraban.web.security.TotpAuthenticator;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -75,7 +74,6 @@ public class MeetingController {
     private final CurrentActor currentActor;
     private final Directory directory;
     private final PasswordEncoder passwords;
-    private final SarabanProperties props;
     private final Clock clock;
     private final BlobStore blobs;
     private final TotpAuthenticator totp;
@@ -83,7 +81,7 @@ public class MeetingController {
     private final MeetingActions actions;
 
     public MeetingController(CommandSender commands, MeetingQueries queries, CurrentActor currentActor,
-                             Directory directory, PasswordEncoder passwords, SarabanProperties props, Clock clock,
+                             Directory directory, PasswordEncoder passwords, Clock clock,
                              BlobStore blobs, TotpAuthenticator totp, EventStore eventStore,
                              MeetingActions actions) {
         this.actions = actions;
@@ -95,7 +93,6 @@ public class MeetingController {
         this.currentActor = currentActor;
         this.directory = directory;
         this.passwords = passwords;
-        this.props = props;
         this.clock = clock;
     }
 
