@@ -1,6 +1,7 @@
 package org.saraban.query.meeting;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +10,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -55,10 +60,22 @@ import org.saraban.query.support.PositionedStore;
 import org.saraban.query.support.Positions;
 
 /**
- * Projects meeting events into {@code meetings} (one live-state document per meeting: attendance, quorum,
- * agenda with recusals and resolutions, polls with their running counts) and {@code meeting_events} (each
- * event once, by its global position, for clients that reconnect). A secret ballot appears in both only as
- * "this member voted": its sealed choice is never copied out of the event store. Idempotent by position.
+ * Projects meeting events into the live state and {@code meeting_events} (each event once, by its global
+ * position, for clients that reconnect). A secret ballot appears in both only as "this member voted": its
+ * sealed choice is never copied out of the event store.
+ * <p>
+ * The live state is kept in four collections, so that no event rewrites more than it changes however large the
+ * meeting: {@code meetings} (one document per meeting: heading, quorum, agenda with recusals and resolutions,
+ * polls with their running counts, speakers, minutes), {@code meeting_members} (one per member: presence,
+ * invitation, answer), {@code meeting_attendance} (one per join, leave or identity check, by the event's
+ * position) and {@code meeting_voters} (one per eligible voter of a poll: whether and when they voted).
+ * {@link MeetingQueries#find} puts them back together. A meeting of 1,000 members would otherwise be a
+ * document of about a megabyte, read and written whole for every vote.
+ * <p>
+ * Idempotent by position: the meeting's document records the last event it reflects and is written last, after
+ * the other collections, whose writes are themselves idempotent ({@code $set} of the event's values, or an
+ * upsert by a key the event fixes). A replay skips every event at or below the meeting's position, and redoes
+ * the one event whose other writes a crash may have cut short.
  */
 @ProcessingGroup(MeetingProjection.GROUP)
 public class MeetingProjection {
@@ -66,25 +83,61 @@ public class MeetingProjection {
     public static final String GROUP = "meetings";
     public static final String MEETINGS = "meetings";
     public static final String MEETING_EVENTS = "meeting_events";
+    public static final String MEMBERS = "meeting_members";
+    public static final String ATTENDANCE = "meeting_attendance";
+    public static final String VOTERS = "meeting_voters";
 
     private final PositionedStore meetings;
     private final MongoCollection<Document> events;
+    private final MongoCollection<Document> members;
+    private final MongoCollection<Document> attendance;
+    private final MongoCollection<Document> voters;
 
     public MeetingProjection(com.mongodb.client.MongoDatabase db) {
         this.meetings = new PositionedStore(db.getCollection(MEETINGS));
         this.events = db.getCollection(MEETING_EVENTS);
+        this.members = db.getCollection(MEMBERS);
+        this.attendance = db.getCollection(ATTENDANCE);
+        this.voters = db.getCollection(VOTERS);
     }
 
     @ResetHandler
     void reset() {
         meetings.collection().drop();
         events.drop();
+        members.drop();
+        attendance.drop();
+        voters.drop();
+    }
+
+    /** A member's key: the meeting and the person, or the member's place in the list if they have no account. */
+    static String memberKey(String meetingId, String personId, int order) {
+        return meetingId + "/" + (personId != null ? personId : "#" + order);
+    }
+
+    static String voterKey(String pollId, String personId) {
+        return pollId + "/" + personId;
     }
 
     @EventHandler
     void on(MeetingScheduledEvent e, TrackingToken token, MetaData meta) {
         long position = Positions.of(token, meta);
         log(e.meetingId(), position, "MeetingScheduled", e.at(), Docs.of(e));
+        if (meetings.position(e.meetingId()) >= position) {
+            return;
+        }
+        List<WriteModel<Document>> memberDocs = new ArrayList<>();
+        for (int i = 0; i < e.members().size(); i++) {
+            CommitteeMember m = e.members().get(i);
+            String key = memberKey(e.meetingId(), m.personId(), i);
+            memberDocs.add(new ReplaceOneModel<>(eq("_id", key), new Document("_id", key)
+                    .append("meetingId", e.meetingId()).append("order", i).append("member", Docs.of(m)
+                            .append("present", false).append("invitation", null).append("rsvp", null)),
+                    new ReplaceOptions().upsert(true)));
+        }
+        if (!memberDocs.isEmpty()) {
+            members.bulkWrite(memberDocs, new BulkWriteOptions().ordered(true));
+        }
         meetings.create(e.meetingId(), position, d -> {
             d.put("id", e.meetingId());
             d.put("committeeId", e.committeeId());
@@ -105,20 +158,9 @@ public class MeetingProjection {
             d.put("online", e.online());
             d.put("conferenceUrl", e.conferenceUrl());
             d.put("status", "SCHEDULED");
-            List<Document> members = new ArrayList<>();
-            List<String> participants = new ArrayList<>();
-            for (CommitteeMember m : e.members()) {
-                members.add(Docs.of(m).append("present", false).append("invitation", null).append("rsvp", null));
-                if (m.personId() != null) {
-                    participants.add(m.personId());
-                }
-            }
-            d.put("members", members);
-            d.put("participants", participants);
             int voting = (int) e.members().stream().filter(m -> m.role().voting()).count();
             d.put("quorum", new Document("present", 0).append("members", voting)
                     .append("required", e.quorumRule().required(voting)).append("met", false));
-            d.put("attendance", new ArrayList<Document>());
             d.put("agenda", new ArrayList<Document>());
             d.put("polls", new ArrayList<Document>());
             d.put("currentItem", null);
@@ -156,24 +198,27 @@ public class MeetingProjection {
 
     @EventHandler
     void on(ParticipantIdentityVerifiedEvent e, TrackingToken token, MetaData meta) {
-        change(e.meetingId(), "ParticipantIdentityVerified", e.at(), Docs.of(e), token, meta, d ->
-                attendance(d, e.person(), "IDENTITY_VERIFIED", e.at()).append("method", e.method()));
+        change(e.meetingId(), "ParticipantIdentityVerified", e.at(), Docs.of(e), token, meta, position ->
+                attend(e.meetingId(), position, e.person(), "IDENTITY_VERIFIED", e.at(),
+                        new Document("method", e.method())), d -> { });
     }
 
     @EventHandler
     void on(ParticipantJoinedEvent e, TrackingToken token, MetaData meta) {
-        change(e.meetingId(), "ParticipantJoined", e.at(), Docs.of(e), token, meta, d -> {
-            attendance(d, e.person(), "JOINED", e.at()).append("address", e.address()).append("client", e.client());
-            present(d, e.person().id(), true);
-        });
+        change(e.meetingId(), "ParticipantJoined", e.at(), Docs.of(e), token, meta, position -> {
+            attend(e.meetingId(), position, e.person(), "JOINED", e.at(),
+                    new Document("address", e.address()).append("client", e.client()));
+            setMember(e.meetingId(), e.person().id(), "present", true);
+        }, d -> { });
     }
 
     @EventHandler
     void on(ParticipantLeftEvent e, TrackingToken token, MetaData meta) {
-        change(e.meetingId(), "ParticipantLeft", e.at(), Docs.of(e), token, meta, d -> {
-            attendance(d, e.person(), "LEFT", e.at()).append("removedBy", Docs.of(e.removedBy()))
-                    .append("reason", e.reason());
-            present(d, e.person().id(), false);
+        change(e.meetingId(), "ParticipantLeft", e.at(), Docs.of(e), token, meta, position -> {
+            attend(e.meetingId(), position, e.person(), "LEFT", e.at(),
+                    new Document("removedBy", Docs.of(e.removedBy())).append("reason", e.reason()));
+            setMember(e.meetingId(), e.person().id(), "present", false);
+        }, d -> {
             d.getList("speakers", Document.class).removeIf(x -> e.person().id().equals(x.getString("personId")));
         });
     }
@@ -203,13 +248,8 @@ public class MeetingProjection {
 
     @EventHandler
     void on(ParticipantMutedEvent e, TrackingToken token, MetaData meta) {
-        change(e.meetingId(), "ParticipantMuted", e.at(), Docs.of(e), token, meta, d -> {
-            for (Document m : d.getList("members", Document.class)) {
-                if (e.person().id().equals(m.getString("personId"))) {
-                    m.put("muted", e.muted());
-                }
-            }
-        });
+        change(e.meetingId(), "ParticipantMuted", e.at(), Docs.of(e), token, meta, position ->
+                setMember(e.meetingId(), e.person().id(), "muted", e.muted()), d -> { });
     }
 
     @EventHandler
@@ -262,11 +302,23 @@ public class MeetingProjection {
 
     @EventHandler
     void on(PollOpenedEvent e, TrackingToken token, MetaData meta) {
-        change(e.meetingId(), "PollOpened", e.at(), Docs.of(e), token, meta, d -> {
+        change(e.meetingId(), "PollOpened", e.at(), Docs.of(e), token, meta, position -> {
+            List<WriteModel<Document>> eligible = new ArrayList<>();
+            for (int i = 0; i < e.eligibleVoters().size(); i++) {
+                String key = voterKey(e.pollId(), e.eligibleVoters().get(i));
+                eligible.add(new ReplaceOneModel<>(eq("_id", key), new Document("_id", key)
+                        .append("meetingId", e.meetingId()).append("pollId", e.pollId())
+                        .append("personId", e.eligibleVoters().get(i)).append("order", i).append("votedSeq", null),
+                        new ReplaceOptions().upsert(true)));
+            }
+            if (!eligible.isEmpty()) {
+                voters.bulkWrite(eligible, new BulkWriteOptions().ordered(true));
+            }
+        }, d -> {
             Document poll = new Document("pollId", e.pollId()).append("itemId", e.itemId())
                     .append("question", e.question()).append("options", e.options()).append("secret", e.secret())
-                    .append("status", "OPEN").append("eligible", e.eligibleVoters()).append("present", e.present())
-                    .append("required", e.required()).append("voted", new ArrayList<String>()).append("votes", 0)
+                    .append("status", "OPEN").append("present", e.present())
+                    .append("required", e.required()).append("votes", 0)
                     .append("counts", e.secret() ? null : zeroCounts(e.options()));
             Docs.putTime(poll, "openedAt", e.at());
             d.getList("polls", Document.class).add(poll);
@@ -275,9 +327,10 @@ public class MeetingProjection {
 
     @EventHandler
     void on(VoteCastEvent e, TrackingToken token, MetaData meta) {
-        change(e.meetingId(), "VoteCast", e.at(), Docs.of(e), token, meta, d -> {
+        change(e.meetingId(), "VoteCast", e.at(), Docs.of(e), token, meta, position ->
+                voted(e.pollId(), e.voter().id(), position), d -> {
             Document poll = poll(d, e.pollId());
-            voted(poll, e.voter().id());
+            poll.put("votes", poll.getInteger("votes", 0) + 1);
             Document counts = poll.get("counts", Document.class);
             counts.put(e.choice(), counts.getInteger(e.choice(), 0) + 1);
         });
@@ -288,8 +341,11 @@ public class MeetingProjection {
     void on(BallotCastEvent e, TrackingToken token, MetaData meta) {
         Document withoutBallot = new Document("meetingId", e.meetingId()).append("pollId", e.pollId())
                 .append("voter", Docs.of(e.voter())).append("at", e.at().toString());
-        change(e.meetingId(), "BallotCast", e.at(), withoutBallot, token, meta, d ->
-                voted(poll(d, e.pollId()), e.voter().id()));
+        change(e.meetingId(), "BallotCast", e.at(), withoutBallot, token, meta, position ->
+                voted(e.pollId(), e.voter().id(), position), d -> {
+            Document poll = poll(d, e.pollId());
+            poll.put("votes", poll.getInteger("votes", 0) + 1);
+        });
     }
 
     @EventHandler
@@ -334,23 +390,14 @@ public class MeetingProjection {
 
     @EventHandler
     void on(InvitationLetterProgressedEvent e, TrackingToken token, MetaData meta) {
-        change(e.meetingId(), "InvitationLetterProgressed", e.at(), Docs.of(e), token, meta, d -> {
-            Document letter = invitations(d).stream().filter(l -> e.letterId().equals(l.getString("letterId")))
-                    .findFirst().orElse(null);
-            if (letter != null && e.step() == InvitationLetterProgressedEvent.Step.DISPATCHED) {
-                letter.put("status", "DISPATCHED");
-                letter.put("number", e.number());
-                Docs.putTime(letter, "dispatchedAt", e.at());
-            }
-            for (Document m : d.getList("members", Document.class)) {
-                if (m.getString("personId") == null || !e.members().contains(m.getString("personId"))) {
-                    continue;
-                }
+        change(e.meetingId(), "InvitationLetterProgressed", e.at(), Docs.of(e), token, meta, position -> {
+            List<String> keys = e.members().stream().map(p -> memberKey(e.meetingId(), p, -1)).toList();
+            for (Document row : members.find(in("_id", keys))) {
+                Document m = row.get("member", Document.class);
                 Document invitation = m.get("invitation", Document.class);
                 if (invitation == null || !e.letterId().equals(invitation.getString("letterId"))) {
                     invitation = new Document("letterId", e.letterId()).append("dispatchedAt", null)
                             .append("deliveredAt", null).append("receivedAt", null).append("receivingNumber", null);
-                    m.put("invitation", invitation);
                 }
                 switch (e.step()) {
                     case DISPATCHED -> Docs.putTime(invitation, "dispatchedAt", e.at());
@@ -360,23 +407,28 @@ public class MeetingProjection {
                         invitation.put("receivingNumber", e.number());
                     }
                 }
+                members.updateOne(eq("_id", row.get("_id")), Updates.set("member.invitation", invitation));
+            }
+        }, d -> {
+            Document letter = invitations(d).stream().filter(l -> e.letterId().equals(l.getString("letterId")))
+                    .findFirst().orElse(null);
+            if (letter != null && e.step() == InvitationLetterProgressedEvent.Step.DISPATCHED) {
+                letter.put("status", "DISPATCHED");
+                letter.put("number", e.number());
+                Docs.putTime(letter, "dispatchedAt", e.at());
             }
         });
     }
 
     @EventHandler
     void on(InvitationAnsweredEvent e, TrackingToken token, MetaData meta) {
-        change(e.meetingId(), "InvitationAnswered", e.at(), Docs.of(e), token, meta, d -> {
-            for (Document m : d.getList("members", Document.class)) {
-                if (e.member().id().equals(m.getString("personId"))) {
-                    Document rsvp = new Document("response", e.response().name())
-                            .append("responseThai", e.response().thai()).append("reason", e.reason())
-                            .append("delegateName", e.delegateName()).append("delegatePosition", e.delegatePosition());
-                    Docs.putTime(rsvp, "at", e.at());
-                    m.put("rsvp", rsvp);
-                }
-            }
-        });
+        change(e.meetingId(), "InvitationAnswered", e.at(), Docs.of(e), token, meta, position -> {
+            Document rsvp = new Document("response", e.response().name())
+                    .append("responseThai", e.response().thai()).append("reason", e.reason())
+                    .append("delegateName", e.delegateName()).append("delegatePosition", e.delegatePosition());
+            Docs.putTime(rsvp, "at", e.at());
+            setMember(e.meetingId(), e.member().id(), "rsvp", rsvp);
+        }, d -> { });
     }
 
     private static List<Document> invitations(Document d) {
@@ -480,15 +532,31 @@ public class MeetingProjection {
 
     // ------------------------------------------------------------------ helpers
 
+    /** What an event writes outside the meeting's document, given the event's position. */
+    @FunctionalInterface
+    private interface Elsewhere {
+        void write(long position);
+    }
+
     private void change(String meetingId, String type, Instant at, Document payload, TrackingToken token, MetaData meta,
                         Consumer<Document> change) {
+        change(meetingId, type, at, payload, token, meta, position -> { }, change);
+    }
+
+    private void change(String meetingId, String type, Instant at, Document payload, TrackingToken token, MetaData meta,
+                        Elsewhere elsewhere, Consumer<Document> change) {
         long position = Positions.of(token, meta);
         // the log first: once the live state shows an event, its log entry is there to push or to fetch
         log(meetingId, position, type, at, payload);
-        meetings.update(meetingId, position, d -> {
-            change.accept(d);
-            d.put("seq", position);
-        });
+        Document d = meetings.get(meetingId);
+        if (d == null || d.get(PositionedStore.POSITION, Number.class).longValue() >= position) {
+            return;
+        }
+        // then the other collections, then the meeting's document, whose position says the event is all written
+        elsewhere.write(position);
+        change.accept(d);
+        d.put("seq", position);
+        meetings.replace(d, position);
     }
 
     /** The event for clients that reconnect: {@code seq} is its global position, so it only grows. */
@@ -499,20 +567,22 @@ public class MeetingProjection {
         events.replaceOne(eq("_id", position), entry, new ReplaceOptions().upsert(true));
     }
 
-    private static Document attendance(Document d, PersonRef person, String what, Instant at) {
-        Document entry = new Document("personId", person.id()).append("name", person.displayName())
-                .append("position", person.position()).append("what", what);
+    /** One line of the join/leave log, keyed by the event's position (so written once however often replayed). */
+    private void attend(String meetingId, long position, PersonRef person, String what, Instant at, Document more) {
+        Document entry = new Document("_id", position).append("meetingId", meetingId).append("personId", person.id())
+                .append("name", person.displayName()).append("position", person.position()).append("what", what);
         Docs.putTime(entry, "at", at);
-        d.getList("attendance", Document.class).add(entry);
-        return entry;
+        entry.putAll(more);
+        attendance.replaceOne(eq("_id", position), entry, new ReplaceOptions().upsert(true));
     }
 
-    private static void present(Document d, String personId, boolean present) {
-        for (Document m : d.getList("members", Document.class)) {
-            if (personId.equals(m.getString("personId"))) {
-                m.put("present", present);
-            }
-        }
+    private void setMember(String meetingId, String personId, String field, Object value) {
+        members.updateOne(eq("_id", memberKey(meetingId, personId, -1)), Updates.set("member." + field, value));
+    }
+
+    /** The voter's row of the poll records the vote's position: whether, and in what order, they voted. */
+    private void voted(String pollId, String personId, long position) {
+        voters.updateOne(eq("_id", voterKey(pollId, personId)), Updates.set("votedSeq", position));
     }
 
     private static Document item(Document d, String itemId) {
@@ -523,14 +593,6 @@ public class MeetingProjection {
     private static Document poll(Document d, String pollId) {
         return d.getList("polls", Document.class).stream().filter(p -> pollId.equals(p.getString("pollId")))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no poll " + pollId));
-    }
-
-    private static void voted(Document poll, String personId) {
-        List<String> voted = poll.getList("voted", String.class);
-        if (!voted.contains(personId)) {
-            voted.add(personId);
-        }
-        poll.put("votes", voted.size());
     }
 
     private static Document zeroCounts(List<String> options) {

@@ -60,6 +60,12 @@ public final class PositionedStore {
         return true;
     }
 
+    /** Writes back a document read with {@link #get}, now reflecting the event at {@code position}. */
+    public void replace(Document doc, long position) {
+        doc.put(POSITION, position);
+        collection.replaceOne(eq("_id", doc.get("_id")), doc);
+    }
+
     /**
      * Waits until the document reflects the event at {@code position} (read-your-writes); false on timeout. It
      * reads only the position, however large the document has grown, and looks again at least every 10 ms.

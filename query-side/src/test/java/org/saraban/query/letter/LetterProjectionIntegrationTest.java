@@ -67,6 +67,7 @@ import org.saraban.api.letter.RouteAcknowledgedEvent;
 import org.saraban.api.letter.RouteCompletedEvent;
 import org.saraban.api.register.NumberVoidedEvent;
 import org.saraban.command.store.MongoEventStorageEngine;
+import org.saraban.query.support.EventLog;
 import org.saraban.query.support.EmbeddedMongoServer;
 import org.saraban.query.support.Replay;
 

@@ -69,6 +69,7 @@ import org.saraban.api.letter.RouteAcknowledgedEvent;
 import org.saraban.api.letter.RouteCompletedEvent;
 import org.saraban.api.letter.Secrecy;
 import org.saraban.api.letter.Urgency;
+import org.saraban.query.support.EventLog;
 import org.saraban.query.support.EmbeddedMongoServer;
 import org.saraban.query.support.Replay;
 

@@ -54,6 +54,7 @@ import org.saraban.api.letter.RegisterBookType;
 import org.saraban.api.letter.Secrecy;
 import org.saraban.query.letter.LetterQueries.Filter;
 import org.saraban.query.letter.LetterQueries.Page;
+import org.saraban.query.support.EventLog;
 import org.saraban.query.support.EmbeddedMongoServer;
 
 /** Reads of the letter views with access control, over a read model the projection built. */

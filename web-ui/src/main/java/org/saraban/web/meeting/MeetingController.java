@@ -170,7 +170,7 @@ public class MeetingController {
     @GetMapping("/api/meetings/{id}/events")
     @Operation(summary = "The meeting's events after a sequence number, in order (for clients that reconnect)")
     public Map<String, Object> events(@PathVariable String id, @RequestParam(defaultValue = "0") long after) {
-        visible(id, currentActor.actor());
+        actions.requireVisible(id, currentActor.actor());
         return Map.of("meetingId", id, "events", queries.eventsAfter(id, after));
     }
 
@@ -234,7 +234,7 @@ public class MeetingController {
                          HttpServletRequest request) {
         Actor actor = currentActor.actor();
         Person me = currentActor.person();
-        visible(id, actor);
+        actions.requireVisible(id, actor);
         String method;
         if (body != null && body.totp() != null && !body.totp().isBlank()) {
             if (!totp.verify(me.id(), body.totp().strip(), clock.instant())) {
@@ -318,7 +318,7 @@ public class MeetingController {
     @GetMapping("/api/meetings/{id}/polls/{pollId}/proof")
     @Operation(summary = "Presence, eligibility and quorum when the poll opened, recomputed from the events")
     public MeetingHistory.PollProof proof(@PathVariable String id, @PathVariable String pollId) {
-        visible(id, currentActor.actor());
+        actions.requireVisible(id, currentActor.actor());
         List<Object> payloads = eventStore.readEvents(id).asStream().map(DomainEventMessage::getPayload)
                 .map(Object.class::cast).toList();
         MeetingHistory.PollProof proof = MeetingHistory.proveAt(payloads, pollId);

@@ -1,4 +1,4 @@
-package org.saraban.query.letter;
+package org.saraban.query.support;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,19 +18,19 @@ import org.saraban.api.register.NumberVoidedEvent;
  * hands them to a projection through Axon's annotation adapter, so the handlers are resolved and their
  * {@code @SequenceNumber} and {@link TrackingToken} parameters filled exactly as a processor does.
  */
-final class EventLog {
+public final class EventLog {
 
     private final AnnotationEventHandlerAdapter handler;
     private final Map<String, Long> sequences = new HashMap<>();
     private final List<TrackedEventMessage<?>> appended = new ArrayList<>();
     private long position;
 
-    EventLog(Object projection) {
+    public EventLog(Object projection) {
         this.handler = new AnnotationEventHandlerAdapter(projection);
     }
 
     /** Appends the event to its aggregate's stream at the next global position and projects it. */
-    TrackedEventMessage<?> apply(String aggregateId, Object payload) {
+    public TrackedEventMessage<?> apply(String aggregateId, Object payload) {
         TrackedEventMessage<?> message = message(++position, aggregateId, next(aggregateId), payload);
         appended.add(message);
         feed(message);
@@ -38,12 +38,12 @@ final class EventLog {
     }
 
     /** Appends the event with its aggregate id taken from the payload's identifying field. */
-    TrackedEventMessage<?> apply(Object payload) {
+    public TrackedEventMessage<?> apply(Object payload) {
         return apply(aggregateOf(payload), payload);
     }
 
     /** Projects an event again (a redelivery or a replay). */
-    void feed(TrackedEventMessage<?> message) {
+    public void feed(TrackedEventMessage<?> message) {
         try {
             handler.handle(message);
         } catch (Exception e) {
@@ -51,15 +51,15 @@ final class EventLog {
         }
     }
 
-    List<TrackedEventMessage<?>> appended() {
+    public List<TrackedEventMessage<?>> appended() {
         return List.copyOf(appended);
     }
 
-    long position() {
+    public long position() {
         return position;
     }
 
-    static TrackedEventMessage<?> message(long position, String aggregateId, long seq, Object payload) {
+    public static TrackedEventMessage<?> message(long position, String aggregateId, long seq, Object payload) {
         String type = payload instanceof NumberVoidedEvent ? "RegisterBook" : "Letter";
         return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position),
                 new GenericDomainEventMessage<>(type, aggregateId, seq, payload));
@@ -72,7 +72,7 @@ final class EventLog {
     }
 
     /** Letter events name the letter first, copy events the copy, register events the book. */
-    static String aggregateOf(Object payload) {
+    public static String aggregateOf(Object payload) {
         if (payload instanceof NumberVoidedEvent e) {
             return e.bookId();
         }
