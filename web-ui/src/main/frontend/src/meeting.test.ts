@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths, agendaSections, bangkokDay, bangkokInstant, byDay, EventCursor, monthGrid, tally, voteBlocker,
+  addMonths, agendaSections, applyEvent, bangkokDay, bangkokInstant, byDay, EventCursor, monthGrid, tally, voteBlocker,
 } from './meeting';
 import type { AgendaItem, Meeting, Poll } from './types';
 
@@ -106,5 +106,69 @@ describe('the live cursor', () => {
     c.seen(20);
     expect(c.take(15)).toBe(false);
     expect(c.last).toBe(20);
+  });
+});
+
+describe('events applied to the state', () => {
+  const anna = { id: 'p-anna', displayName: 'นางสาวอันนา รักงาน', position: 'กรรมการ' };
+  const base = (): Meeting => ({
+    id: 'm1', committeeId: 'c1', committeeName: 'คณะกรรมการ', agencyCode: 'สพร', number: '๑/๒๕๖๙', yearBE: 2569,
+    sequence: 1, title: 'ประชุม', startsAt: '2026-11-20T09:30:00+07:00', place: null, online: true,
+    conferenceUrl: null, status: 'OPEN', participants: ['p-anna', 'p-ben'],
+    members: [
+      { personId: 'p-anna', name: anna.displayName, position: null, agencyCode: 'สพร', committeePosition: null, role: 'MEMBER', present: false },
+      { personId: 'p-ben', name: 'นายเบญจ', position: null, agencyCode: 'สพร', committeePosition: null, role: 'MEMBER', present: true },
+    ],
+    quorum: { present: 1, members: 2, required: 1, met: true }, attendance: [], agenda: [], currentItem: null,
+    polls: [
+      { pollId: 'named', itemId: 'i1', question: 'q', options: ['เห็นชอบ', 'ไม่เห็นชอบ'], secret: false, status: 'OPEN',
+        eligible: ['p-anna', 'p-ben'], present: 2, required: 1, voted: [], votes: 0,
+        counts: { เห็นชอบ: 0, ไม่เห็นชอบ: 0 }, openedAt: '2026-11-20T09:40:00+07:00' },
+      { pollId: 'secret', itemId: 'i1', question: 'q', options: ['เห็นชอบ', 'ไม่เห็นชอบ'], secret: true, status: 'OPEN',
+        eligible: ['p-anna', 'p-ben'], present: 2, required: 1, voted: [], votes: 0, counts: null,
+        openedAt: '2026-11-20T09:41:00+07:00' },
+    ],
+    speakers: [], speaking: null, problems: [], recording: null, seq: 10,
+  });
+  const ev = (seq: number, type: string, payload: Record<string, unknown>) =>
+    ({ seq, type, at: '2026-11-20T09:45:00+07:00', payload });
+
+  it('counts a named vote once, with its choice', () => {
+    const once = applyEvent(base(), ev(11, 'VoteCast', { pollId: 'named', voter: anna, choice: 'เห็นชอบ' }))!;
+    expect(once.seq).toBe(11);
+    expect(once.polls[0]).toMatchObject({ voted: ['p-anna'], votes: 1, counts: { เห็นชอบ: 1, ไม่เห็นชอบ: 0 } });
+    // a repeat of the same event (as a reconnect may bring) changes nothing
+    expect(applyEvent(once, ev(11, 'VoteCast', { pollId: 'named', voter: anna, choice: 'เห็นชอบ' }))).toBe(once);
+  });
+
+  it('counts a secret ballot as "voted" only', () => {
+    const m = applyEvent(base(), ev(11, 'BallotCast', { pollId: 'secret', voter: anna }))!;
+    expect(m.polls[1]).toMatchObject({ voted: ['p-anna'], votes: 1, counts: null });
+    expect(m.polls[0].votes).toBe(0);
+  });
+
+  it('logs a join, marks the member present and takes the new quorum', () => {
+    let m = applyEvent(base(), ev(11, 'ParticipantIdentityVerified', { person: anna, method: 'TOTP' }))!;
+    m = applyEvent(m, ev(12, 'ParticipantJoined', { person: anna, address: '10.0.0.7', client: 'Firefox' }))!;
+    m = applyEvent(m, ev(13, 'QuorumChanged', { present: 2, members: 2, required: 1, met: true }))!;
+    expect(m.attendance.map((a) => [a.what, a.personId])).toEqual([['IDENTITY_VERIFIED', 'p-anna'], ['JOINED', 'p-anna']]);
+    expect(m.attendance[0].method).toBe('TOTP');
+    expect(m.attendance[1].address).toBe('10.0.0.7');
+    expect(m.members[0].present).toBe(true);
+    expect(m.quorum.present).toBe(2);
+    expect(m.seq).toBe(13);
+  });
+
+  it('takes a leaver off the speakers\u2019 queue', () => {
+    let m = applyEvent(base(), ev(11, 'FloorRequested', { person: anna, withdrawn: false }))!;
+    expect(m.speakers.map((s) => s.personId)).toEqual(['p-anna']);
+    m = applyEvent(m, ev(12, 'ParticipantLeft', { person: anna, removedBy: null, reason: null }))!;
+    expect(m.speakers).toEqual([]);
+    expect(m.attendance.at(-1)?.what).toBe('LEFT');
+  });
+
+  it('leaves any other event, or a vote on a poll it does not know, to a fetch of the state', () => {
+    expect(applyEvent(base(), ev(11, 'PollOpened', { pollId: 'new' }))).toBeNull();
+    expect(applyEvent(base(), ev(11, 'VoteCast', { pollId: 'unknown', voter: anna, choice: 'เห็นชอบ' }))).toBeNull();
   });
 });

@@ -2,28 +2,33 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, post } from '../api';
 import { type Key, useI18n } from '../i18n';
 import { onReconnect, onTopic } from '../live';
-import { EventCursor } from '../meeting';
+import { applyEvent, EventCursor } from '../meeting';
 import type { Me, Meeting, MeetingDocument, MeetingEvent, MeetingStatus } from '../types';
 
 // What the meeting screens share: the meeting as it stands, followed live, and the badge of its status.
 
-export type MeetingAct = (path: string, body?: unknown) => Promise<Meeting>;
+export type MeetingAct = (path: string, body?: unknown) => Promise<void>;
 
 export interface LiveMeeting {
   meeting: Meeting | null;
   error: ApiError | null;
   /** the meeting's events in order, as pushed or fetched on reconnecting */
   events: MeetingEvent[];
-  /** POSTs to /api/meetings/{id}{path}; the answer is the meeting as it now stands */
+  /** POSTs to /api/meetings/{id}{path}; the state then shows its effect */
   act: MeetingAct;
   reload: () => Promise<void>;
 }
 
+/** What a member does in the room is answered with {id, seq} only: its event comes back on the topic. */
+const MINIMAL = /^\/(join|leave|speakers|problems)$|^\/polls\/[^/]+\/votes$/;
+
 /**
- * The meeting (GET /api/meetings/{id}) kept current: a participant follows /topic/meetings/{id}, and every
- * event newer than the state fetches it again; on reconnecting, the events after the last one seen are
- * fetched (GET …/events?after=) so nothing is missed. Others (a clerk of the organising agency) may not
- * subscribe and see the meeting as of their last action or reconnection.
+ * The meeting (GET /api/meetings/{id}) kept current: a participant follows /topic/meetings/{id}; the frequent
+ * events (votes, joins and leaves, the quorum, the speakers' queue, problem reports) are applied to the state
+ * here, and any other event fetches it again (one fetch at a time, however many events arrive meanwhile). On
+ * reconnecting, the events after the last one seen are fetched (GET …/events?after=) so nothing is missed.
+ * Others (a clerk of the organising agency) may not subscribe and see the meeting as of their last action or
+ * reconnection.
  */
 export function useMeeting(id: string, me: Me): LiveMeeting {
   const [meeting, setMeeting] = useState<Meeting | null>(null);
@@ -40,15 +45,46 @@ export function useMeeting(id: string, me: Me): LiveMeeting {
     setError(null);
   }, []);
 
-  const reload = useCallback(() => get<Meeting>(`/api/meetings/${id}`).then(accept)
-    .catch((err) => setError(err as ApiError)), [id, accept]);
+  const loading = useRef<Promise<void> | null>(null);
+  const again = useRef(false);
+  const reload = useCallback((): Promise<void> => {
+    if (loading.current) {
+      // one fetch at a time: a burst of events while it runs costs one more fetch, not one each
+      again.current = true;
+      return loading.current;
+    }
+    const run = get<Meeting>(`/api/meetings/${id}`).then(accept)
+      .catch((err) => setError(err as ApiError))
+      .finally(() => {
+        loading.current = null;
+        if (again.current) {
+          again.current = false;
+          void reload();
+        }
+      });
+    loading.current = run;
+    return run;
+  }, [id, accept]);
 
   const take = useCallback((got: MeetingEvent[]) => {
     const fresh = got.filter((e) => cursor.current.take(e.seq));
     if (!fresh.length) return;
     setEvents((all) => [...all, ...fresh].sort((a, b) => a.seq - b.seq));
-    if (!latest.current || fresh[fresh.length - 1].seq > latest.current.seq) void reload();
-  }, [reload]);
+    let m = latest.current;
+    if (!m) {
+      void reload();
+      return;
+    }
+    for (const e of fresh) {
+      const next = applyEvent(m, e);
+      if (!next) {
+        void reload();
+        return;
+      }
+      m = next;
+    }
+    accept(m);
+  }, [reload, accept]);
 
   const catchUp = useCallback(() => get<{ events: MeetingEvent[] }>(`/api/meetings/${id}/events?after=${cursor.current.last}`)
     .then((r) => take(r.events)).catch(() => void reload()), [id, take, reload]);
@@ -70,10 +106,21 @@ export function useMeeting(id: string, me: Me): LiveMeeting {
   useEffect(() => onReconnect(() => void (participant ? catchUp() : reload())), [participant, catchUp, reload]);
 
   const act: MeetingAct = useCallback(async (path, body) => {
-    const m = await post<Meeting>(`/api/meetings/${id}${path}`, body ?? {});
-    accept(m);
-    return m;
-  }, [id, accept]);
+    if (participant && MINIMAL.test(path)) {
+      const done = await post<{ id: string; seq: number }>(`/api/meetings/${id}${path}`, body ?? {},
+        { Prefer: 'return=minimal' });
+      // its event arrives on the topic; if the connection is down, fetch the state instead
+      window.setTimeout(() => {
+        if (!latest.current || latest.current.seq < done.seq) void reload();
+      }, 1500);
+      return;
+    }
+    const answer = await post<Meeting | { id: string; seq: number; settled?: boolean }>(`/api/meetings/${id}${path}`,
+      body ?? {});
+    // 202 {settled: false}: recorded, but the state has not caught up yet
+    if ('members' in answer) accept(answer);
+    else window.setTimeout(() => void reload(), 500);
+  }, [id, accept, participant, reload]);
 
   return { meeting, error, events, act, reload };
 }

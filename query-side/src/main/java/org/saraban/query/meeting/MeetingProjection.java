@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import com.mongodb.client.MongoCollection;
@@ -92,8 +93,24 @@ public class MeetingProjection {
     private final MongoCollection<Document> members;
     private final MongoCollection<Document> attendance;
     private final MongoCollection<Document> voters;
+    private final MeetingFeed feed;
+    /** The meetings' documents as last written here: this processor is their only writer (see change()). */
+    private final Map<String, Document> written = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
+                    return size() > WRITTEN_KEPT;
+                }
+            });
+    static final int WRITTEN_KEPT = 256;
 
     public MeetingProjection(com.mongodb.client.MongoDatabase db) {
+        this(db, new MeetingFeed());
+    }
+
+    /** {@code feed}: shared with the {@link MeetingQueries} of this process, to hand them what it projects. */
+    public MeetingProjection(com.mongodb.client.MongoDatabase db, MeetingFeed feed) {
+        this.feed = feed;
         this.meetings = new PositionedStore(db.getCollection(MEETINGS));
         this.events = db.getCollection(MEETING_EVENTS);
         this.members = db.getCollection(MEMBERS);
@@ -103,6 +120,8 @@ public class MeetingProjection {
 
     @ResetHandler
     void reset() {
+        feed.clear();
+        written.clear();
         meetings.collection().drop();
         events.drop();
         members.drop();
@@ -172,6 +191,8 @@ public class MeetingProjection {
             d.put("minutes", null);
             d.put("seq", position);
         });
+        written.remove(e.meetingId());
+        feed.projected(e.meetingId(), position);
     }
 
     @EventHandler
@@ -548,15 +569,42 @@ public class MeetingProjection {
         long position = Positions.of(token, meta);
         // the log first: once the live state shows an event, its log entry is there to push or to fetch
         log(meetingId, position, type, at, payload);
-        Document d = meetings.get(meetingId);
-        if (d == null || d.get(PositionedStore.POSITION, Number.class).longValue() >= position) {
+        Document d = written.remove(meetingId);
+        boolean fromMemory = d != null;
+        if (d == null) {
+            d = meetings.get(meetingId);
+        }
+        if (d == null) {
+            return;
+        }
+        long previous = d.get(PositionedStore.POSITION, Number.class).longValue();
+        if (previous >= position) {
+            written.put(meetingId, d);
             return;
         }
         // then the other collections, then the meeting's document, whose position says the event is all written
         elsewhere.write(position);
-        change.accept(d);
-        d.put("seq", position);
-        meetings.replace(d, position);
+        boolean applied;
+        try {
+            change.accept(d);
+            d.put("seq", position);
+            applied = !fromMemory || meetings.replaceIfAt(d, previous, position);
+        } catch (RuntimeException e) {
+            if (!fromMemory) {
+                throw e;
+            }
+            applied = false;
+        }
+        if (!applied) {
+            // written elsewhere meanwhile (the processor's claim moved to another node and back): read it again
+            change(meetingId, type, at, payload, token, meta, elsewhere, change);
+            return;
+        }
+        if (!fromMemory) {
+            meetings.replace(d, position);
+        }
+        written.put(meetingId, d);
+        feed.projected(meetingId, position);
     }
 
     /** The event for clients that reconnect: {@code seq} is its global position, so it only grows. */
@@ -565,6 +613,7 @@ public class MeetingProjection {
                 .append("type", type).append("payload", payload);
         Docs.putTime(entry, "at", at);
         events.replaceOne(eq("_id", position), entry, new ReplaceOptions().upsert(true));
+        feed.logged(position, entry);
     }
 
     /** One line of the join/leave log, keyed by the event's position (so written once however often replayed). */

@@ -33,8 +33,15 @@ public class MeetingQueries {
     private final MongoCollection<Document> attendance;
     private final MongoCollection<Document> voters;
     private final PositionedStore positioned;
+    private final MeetingFeed feed;
 
     public MeetingQueries(MongoDatabase db) {
+        this(db, new MeetingFeed());
+    }
+
+    /** {@code feed}: the one the {@link MeetingProjection} of this process hands what it projects to. */
+    public MeetingQueries(MongoDatabase db, MeetingFeed feed) {
+        this.feed = feed;
         this.meetings = db.getCollection(MeetingProjection.MEETINGS);
         this.positioned = new PositionedStore(meetings);
         this.events = db.getCollection(MeetingProjection.MEETING_EVENTS);
@@ -112,6 +119,10 @@ public class MeetingQueries {
 
     /** The logged event at {@code seq}, as a reconnecting client would get it. */
     public Optional<Document> event(long seq) {
+        Optional<Document> projectedHere = feed.recent(seq);
+        if (projectedHere.isPresent()) {
+            return projectedHere;
+        }
         Document d = events.find(eq("_id", seq)).first();
         if (d != null) {
             d.remove("_id");
@@ -151,9 +162,12 @@ public class MeetingQueries {
         return out;
     }
 
-    /** Waits until the live state reflects the event at {@code position} (read-your-writes). */
+    /**
+     * Waits until the live state reflects the event at {@code position} (read-your-writes): woken by this
+     * process's projection, and reading the position itself every 50 ms for a projection elsewhere.
+     */
     public boolean awaitPosition(String meetingId, long position, java.time.Duration timeout) {
-        return positioned.awaitPosition(meetingId, position, timeout);
+        return feed.positions().await(meetingId, position, timeout, () -> positioned.position(meetingId));
     }
 
     /** The meeting's events after {@code after}, in order; call {@link #find} first for access. */

@@ -67,6 +67,16 @@ public final class PositionedStore {
     }
 
     /**
+     * Writes back a document that reflected {@code previous}, now reflecting {@code position}, only if the stored
+     * one still reflects {@code previous}; false if another writer got there first.
+     */
+    public boolean replaceIfAt(Document doc, long previous, long position) {
+        doc.put(POSITION, position);
+        return collection.replaceOne(com.mongodb.client.model.Filters.and(eq("_id", doc.get("_id")),
+                eq(POSITION, previous)), doc).getMatchedCount() == 1;
+    }
+
+    /**
      * Waits until the document reflects the event at {@code position} (read-your-writes); false on timeout. It
      * reads only the position, however large the document has grown, and looks again at least every 10 ms.
      */

@@ -8,6 +8,7 @@ import org.saraban.command.meeting.MeetingScheduler;
 import org.saraban.web.security.TotpAuthenticator;
 import org.saraban.query.meeting.MeetingProjection;
 import org.saraban.query.meeting.MeetingQueries;
+import org.saraban.query.meeting.MeetingFeed;
 import org.saraban.signing.pki.PkiSettings;
 import org.saraban.web.config.StorageConfig;
 import org.saraban.web.live.LiveProcessorConfig;
@@ -35,14 +36,23 @@ public class MeetingConfig {
                         destination.substring(LiveMeetingPush.TOPIC.length()), a.personId())).orElse(false);
     }
 
+    /**
+     * What the meetings projection hands to this process's readers: it wakes the requests waiting to read their
+     * own writes, and gives the live push each event as it is projected, without a read of MongoDB.
+     */
     @Bean
-    MeetingProjection meetingProjection(StorageConfig.Store store) {
-        return new MeetingProjection(store.database());
+    MeetingFeed meetingFeed() {
+        return new MeetingFeed();
     }
 
     @Bean
-    MeetingQueries meetingQueries(StorageConfig.Store store) {
-        MeetingQueries queries = new MeetingQueries(store.database());
+    MeetingProjection meetingProjection(StorageConfig.Store store, MeetingFeed meetingFeed) {
+        return new MeetingProjection(store.database(), meetingFeed);
+    }
+
+    @Bean
+    MeetingQueries meetingQueries(StorageConfig.Store store, MeetingFeed meetingFeed) {
+        MeetingQueries queries = new MeetingQueries(store.database(), meetingFeed);
         queries.ensureIndexes();
         return queries;
     }
