@@ -95,12 +95,13 @@ public final class MeetingLoadBenchmark {
     private MeetingLoadBenchmark() {
     }
 
-    record Options(int members, int concurrency, boolean named, boolean secret) {
+    record Options(int members, int concurrency, boolean named, boolean secret, List<Double> rates) {
         static Options parse(String[] args) {
             int members = 1000;
             int concurrency = 32;
             boolean named = true;
             boolean secret = true;
+            List<Double> rates = List.of(20.0);
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--members" -> members = Integer.parseInt(args[++i]);
@@ -110,11 +111,16 @@ public final class MeetingLoadBenchmark {
                         named = polls.contains("named");
                         secret = polls.contains("secret");
                     }
+                    case "--rates" -> {
+                        String r = args[++i];
+                        rates = r.isBlank() || r.equals("none") ? List.of()
+                                : Arrays.stream(r.split(",")).map(Double::parseDouble).toList();
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (--members N, --concurrency C, --polls named,secret)");
+                            + " (--members N, --concurrency C, --polls named,secret, --rates R1,R2|none)");
                 }
             }
-            return new Options(members, concurrency, named, secret);
+            return new Options(members, concurrency, named, secret, rates);
         }
     }
 
@@ -194,10 +200,18 @@ public final class MeetingLoadBenchmark {
             setUpMeeting();
             join();
             if (o.named()) {
-                poll(false);
+                poll(false, 0);
             }
             if (o.secret()) {
-                poll(true);
+                poll(true, 0);
+            }
+            for (double rate : o.rates()) {
+                if (o.named()) {
+                    poll(false, rate);
+                }
+                if (o.secret()) {
+                    poll(true, rate);
+                }
             }
             lossReport();
             System.out.println();
@@ -342,9 +356,15 @@ public final class MeetingLoadBenchmark {
             });
         }
 
-        /** A poll: opened, voted by every member, closed; then the baseline at the votes' rate. */
-        private void poll(boolean secret) throws Exception {
-            String label = secret ? "secret" : "named";
+        /**
+         * A poll: opened, voted by every member, closed; then the baseline at the votes' rate. With {@code rate} 0
+         * the votes go as fast as {@code --concurrency} callers can send them (closed loop: a vote waits for a
+         * caller); otherwise each is sent at its own time, {@code rate} a second (open loop, as members who vote
+         * over the poll's first minute or so), and its latency counts from that time.
+         */
+        private void poll(boolean secret, double paced) throws Exception {
+            String label = (secret ? "secret" : "named") + (paced > 0
+                    ? String.format(Locale.ROOT, " (paced at %.0f votes/s)", paced) : "");
             List<BenchMember> clients = clients();
             int n = clients.size();
             JsonNode opened = http.expect(http.post(chair, "/api/meetings/" + meetingId + "/polls", Map.of(
@@ -362,16 +382,27 @@ public final class MeetingLoadBenchmark {
             long[] ack = new long[n];
             AtomicLong responseBytes = new AtomicLong();
             ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-            ExecutorService pool = Executors.newFixedThreadPool(o.concurrency());
+            ExecutorService pool = Executors.newFixedThreadPool(paced > 0 ? Math.max(256, o.concurrency())
+                    : o.concurrency());
             String path = "/api/meetings/" + meetingId + "/polls/" + pollId + "/votes";
             long start = System.nanoTime();
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int k = i;
+                if (paced > 0) {
+                    long due = start + (long) (k * 1e9 / paced);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    send[k] = due;
+                }
                 done.add(pool.submit(() -> {
                     BenchMember m = clients.get(k);
                     try {
-                        send[k] = System.nanoTime();
+                        if (paced <= 0) {
+                            send[k] = System.nanoTime();
+                        }
                         HttpResponse<byte[]> r = http.post(m.http, path, Map.of("choice", OPTIONS.get(k % OPTIONS.size())),
                                 true);
                         ack[k] = System.nanoTime();
@@ -438,8 +469,8 @@ public final class MeetingLoadBenchmark {
                 }
             }
 
-            report.add(String.format(Locale.ROOT, "%-58s %6s %9s %9s %9s", label + " poll: " + n + " votes, "
-                    + o.concurrency() + " at a time", "n", "p50 ms", "p99 ms", "max ms"));
+            report.add(String.format(Locale.ROOT, "%-58s %6s %9s %9s %9s", label + " poll: " + n + " votes"
+                    + (paced > 0 ? "" : ", " + o.concurrency() + " at a time"), "n", "p50 ms", "p99 ms", "max ms"));
             report.add(row("vote HTTP round trip (POST votes → 200)", call));
             report.add(row("vote → every client, from the vote's send", fromSend));
             report.add(row("vote → every client, from the vote's 200", fromAck));

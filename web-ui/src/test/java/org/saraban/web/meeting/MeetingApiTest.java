@@ -3,6 +3,7 @@ package org.saraban.web.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.saraban.web.WebTestSupport;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -64,7 +66,19 @@ class MeetingApiTest extends WebTestSupport {
         String pollId = opened.get("polls").get(0).get("pollId").asText();
         assertThat(opened.get("polls").get(0).get("eligible")).hasSize(3);
 
-        for (String voter : List.of("dga.director", "dga.head", "dga.officer")) {
+        // a member in the room asks for the minimal answer: the vote's position, its event comes on the topic
+        MvcResult minimal = call(as(post("/api/meetings/" + id + "/polls/" + pollId + "/votes")
+                .contentType(MediaType.APPLICATION_JSON).header("Prefer", "return=minimal")
+                .content(json.writeValueAsBytes(Map.of("choice", "เห็นชอบ"))), "dga.director"));
+        assertStatus(minimal, 200);
+        assertThat(minimal.getResponse().getHeader("Preference-Applied")).isEqualTo("return=minimal");
+        JsonNode receipt = body(minimal);
+        assertThat(receipt.properties()).extracting(Map.Entry::getKey).containsExactly("id", "seq");
+        assertThat(receipt.get("seq").asLong()).isGreaterThan(opened.get("seq").asLong());
+        // ...and what it answered is already in the live state (read-your-writes)
+        assertThat(getJson("dga.director", "/api/meetings/" + id, 200).get("seq").asLong())
+                .isGreaterThanOrEqualTo(receipt.get("seq").asLong());
+        for (String voter : List.of("dga.head", "dga.officer")) {
             postJson(voter, "/api/meetings/" + id + "/polls/" + pollId + "/votes",
                     Map.of("choice", voter.equals("dga.officer") ? "ไม่เห็นชอบ" : "เห็นชอบ"), 200);
         }
