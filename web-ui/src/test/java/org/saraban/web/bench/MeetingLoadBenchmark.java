@@ -55,31 +55,34 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
  * The meetings load harness (issue 5, item 9): N members (default 1,000) sign in, follow the meeting over
- * STOMP and join it with their password re-entered; the chair opens a poll (named, then secret) and every
- * member votes over HTTP. It reports the join times, the time from each vote to its arrival at every client
- * (p50/p99), and every message lost, duplicated or reordered on any client. Not a test: the numbers depend on
- * the machine.
+ * STOMP and join it with their password re-entered; the chair opens polls and every member votes over HTTP,
+ * asking for the minimal answer ({@code Prefer: return=minimal}) as the browser does in the room. It reports the
+ * join times, the time from each vote to its arrival at every client (p50/p99), and every message lost,
+ * duplicated or reordered on any client. Not a test: the numbers depend on the machine.
  *
  * <pre>
  * mvn -o -q -pl command-side,query-side,signing install -DskipTests
  * mvn -o -q -pl web-ui test-compile exec:java -Dskip.frontend=true -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.saraban.web.bench.MeetingLoadBenchmark \
- *     [-Dexec.args="--members 1000 --concurrency 32 --polls named,secret"]
+ *     [-Dexec.args="--members 1000 --concurrency 32 --polls named,secret --rates 20,30"]
  * </pre>
- * At 1,000 members a run takes about half an hour on two cores: the baselines go at the votes' rate, so each
- * takes as long as its poll. The server runs in this JVM on a random port with a fresh in-memory embedded store; the clients are real
- * HTTP and WebSocket connections over loopback, sharing the machine's cores with it.
+ * The polls: a named and a secret one voted as fast as {@code --concurrency} callers can send (a burst: closed
+ * loop, so a vote also waits for a free caller), then, for each rate of {@code --rates} (default 20; "none" for
+ * none), a named and a secret one whose votes are sent at that many a second, each at its own time (open loop: as
+ * members who vote over the poll's first minute), their latency counted from that time. At 1,000 members a run
+ * with the default rates takes about ten minutes on two cores: the joins take two and a half (BCrypt, twice per
+ * member), and each baseline takes as long as its poll. The server runs in this JVM on a random port with a fresh
+ * in-memory embedded store; the clients are real HTTP and WebSocket connections over loopback, sharing the
+ * machine's two cores with it.
  * <p>
  * Baseline: after each poll, the same number of messages of the same shape (a copy of a real vote's entry) are
  * sent straight to the broker ({@code SimpMessagingTemplate}, as the live push does) on the same topic to the
- * same subscribers, at the rate the votes were acknowledged: the plain STOMP fan-out, without the command bus,
- * the event store and the projection. Ratios are vote figures over the baseline's of the same run.
+ * same subscribers, evenly at the rate the votes went: the plain STOMP fan-out, without the command bus, the
+ * event store and the projection. Ratios are vote figures over the baseline's of the same run.
  * <p>
  * A vote's latency to every client is the time until the last of the N clients received its event, counted from
- * the moment the voter sent it (what a member waits for) and from the moment the voter had its 200 (what the live
- * push adds once the command is done: negative when the push arrives before the HTTP response, which carries the
- * whole live state). Votes are sent by {@code --concurrency} callers at once (closed loop), so the time from the
- * send includes the wait for the meeting, whose commands run one at a time.
+ * the moment the vote was sent (what a member waits for) and from the moment the voter had its 200 (what the live
+ * push adds once the command is done: negative when the push arrives before the HTTP response).
  * <p>
  * The harness's accounts are written to the directory as the demo directory writes its own, all with one
  * BCrypt hash of the demo password (hashing 1,000 times would only slow the set-up); signing in and the
