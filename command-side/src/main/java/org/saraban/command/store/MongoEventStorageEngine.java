@@ -72,6 +72,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     static final String SNAPSHOTS = "snapshots";
     static final String COUNTERS = "event_counters";
     private static final String COUNTER_ID = "globalIndex";
+    /** The counter's field with the hash of the event at its position: the head of the chain. */
+    static final String HEAD = "head";
 
     private final MongoClient client;
     private final MongoCollection<Document> events;
@@ -82,6 +84,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final int maxGapOffset;
     private final int gapCleaningThreshold;
     private final Supplier<Instant> clock;
+    /** Appends go one at a time, in global order (the chain needs the hash before them). */
+    private final Object appendLock = new Object();
+    /** The last stored position and its hash as this engine appended them; -1: read them first. */
+    private long lastPosition = -1;
+    private String lastHash;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -111,54 +118,163 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * The counter must be ahead of every stored position, or a new append would collide with a stored
-     * event. It always is when the store kept its writes in order; this restores it if it ever was not
-     * (a restored backup, a store that lost its last writes), before anything is appended.
+     * The counter must be at the last stored position, with that event's hash as the chain's head, or a new
+     * append would collide with a stored event or chain from the wrong one. It always is when the store kept
+     * its writes in order; this restores it if it ever was not (a restored backup, a crash between an append's
+     * events and its counter), before anything is appended.
      */
     public void repairCounter() {
-        Document highest = events.find().sort(Sorts.descending("_id")).limit(1).projection(new Document("_id", 1)).first();
-        if (highest != null) {
-            long max = highest.getLong("_id");
-            counters.updateOne(eq("_id", COUNTER_ID), Updates.max("value", max), new com.mongodb.client.model.UpdateOptions().upsert(true));
+        Document counter = counters.find(eq("_id", COUNTER_ID)).first();
+        if (counter == null) {
+            try {
+                counters.insertOne(new Document("_id", COUNTER_ID).append("value", 0L).append(HEAD, null));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            counter = counters.find(eq("_id", COUNTER_ID)).first();
+        }
+        Document highest = events.find().sort(Sorts.descending("_id")).limit(1)
+                .projection(new Document("_id", 1).append(EventChain.HASH, 1)).first();
+        long value = counter.get("value", Number.class).longValue();
+        if (highest != null && (highest.getLong("_id") > value
+                || highest.getLong("_id") == value && counter.getString(HEAD) == null)) {
+            counters.updateOne(eq("_id", COUNTER_ID), Updates.combine(Updates.set("value", highest.getLong("_id")),
+                    Updates.set(HEAD, highest.getString(EventChain.HASH))));
+        }
+        synchronized (appendLock) {
+            lastPosition = -1;
         }
     }
 
     // ------------------------------------------------------------------ append
 
+    /**
+     * Appends in global order, one append at a time, each event chained to the one stored before it
+     * ({@link EventChain}). With transactions the counter (last position and the chain's head) is read and
+     * advanced in the append's own transaction. Without, the events are written first at the positions after
+     * the counter's (one small read; the chain's head is kept in memory while the counter agrees), the unique
+     * {@code _id} refusing a position another node took meanwhile (then the head is read again and the append
+     * retried), and the counter follows; a crash between the two is mended by {@link #repairCounter()}. Readers track up to the counter, so they never see an append that
+     * has not finished, and no position is ever skipped.
+     */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> eventMessages, Serializer serializer) {
         if (eventMessages.isEmpty()) {
             return;
         }
-        int n = eventMessages.size();
-        Document counter = counters.findOneAndUpdate(eq("_id", COUNTER_ID), Updates.inc("value", (long) n),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        long first = counter.get("value", Number.class).longValue() - n + 1;
-        Date appendedAt = Date.from(clock.get());
-        List<Document> docs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            // the event's own position travels in its metadata: a gap-aware token cannot tell it to a handler
-            DomainEventMessage<?> event = asDomainEventMessage(eventMessages.get(i))
-                    .andMetaData(Map.of(EventMetadata.GLOBAL_INDEX, first + i));
-            docs.add(toDocument(event, first + i, appendedAt, serializer));
-        }
-        try {
-            if (transactions) {
-                try (ClientSession session = client.startSession()) {
-                    session.withTransaction(() -> events.insertMany(session, docs, new InsertManyOptions().ordered(true)));
-                }
-            } else {
-                events.insertMany(docs, new InsertManyOptions().ordered(true));
-            }
-        } catch (RuntimeException e) {
-            if (!transactions) {
-                undoPartialAppend(docs, e);
-            }
-            handlePersistenceException(e, eventMessages.get(failedIndex(e)));
+        List<Document> docs;
+        synchronized (appendLock) {
+            docs = transactions ? appendInTransaction(eventMessages, serializer) : appendInOrder(eventMessages, serializer);
         }
         for (Document d : docs) {
             AppendedPositions.record(d.getString("aggregateIdentifier"), d.getLong("_id"));
         }
+    }
+
+    private List<Document> appendInTransaction(List<? extends EventMessage<?>> eventMessages, Serializer serializer) {
+        try (ClientSession session = client.startSession()) {
+            return session.withTransaction(() -> {
+                Document counter = counters.find(session, eq("_id", COUNTER_ID)).first();
+                long last = counter == null ? 0 : counter.get("value", Number.class).longValue();
+                String head = counter == null || counter.getString(HEAD) == null ? EventChain.GENESIS
+                        : counter.getString(HEAD);
+                List<Document> docs = chained(eventMessages, last + 1, head, serializer);
+                try {
+                    events.insertMany(session, docs, new InsertManyOptions().ordered(true));
+                } catch (RuntimeException e) {
+                    handlePersistenceException(e, eventMessages.get(failedIndex(e)));
+                }
+                Document end = docs.get(docs.size() - 1);
+                counters.updateOne(session, eq("_id", COUNTER_ID), Updates.combine(
+                        Updates.set("value", end.getLong("_id")), Updates.set(HEAD, end.getString(EventChain.HASH))),
+                        new com.mongodb.client.model.UpdateOptions().upsert(true));
+                return docs;
+            });
+        }
+    }
+
+    private List<Document> appendInOrder(List<? extends EventMessage<?>> eventMessages, Serializer serializer) {
+        for (int attempt = 1; ; attempt++) {
+            Document counter = counters.find(eq("_id", COUNTER_ID)).projection(new Document("value", 1)).first();
+            if (lastPosition < 0 || counter == null || counter.get("value", Number.class).longValue() != lastPosition) {
+                loadHead(); // the counter moved without this engine (a repair, a position reserved elsewhere)
+            }
+            List<Document> docs = chained(eventMessages, lastPosition + 1, lastHash, serializer);
+            try {
+                events.insertMany(docs, new InsertManyOptions().ordered(true));
+            } catch (RuntimeException e) {
+                undoPartialAppend(docs, e);
+                if (positionTaken(e) && attempt < 50) {
+                    lastPosition = -1; // another node appended: find the new head
+                    continue;
+                }
+                handlePersistenceException(e, eventMessages.get(failedIndex(e)));
+            }
+            Document end = docs.get(docs.size() - 1);
+            lastPosition = end.getLong("_id");
+            lastHash = end.getString(EventChain.HASH);
+            counters.updateOne(and(eq("_id", COUNTER_ID), com.mongodb.client.model.Filters.lt("value", lastPosition)),
+                    Updates.combine(Updates.set("value", lastPosition), Updates.set(HEAD, lastHash)));
+            return docs;
+        }
+    }
+
+    /** The last stored position and its hash: the counter's, then anything stored after it (another node's). */
+    private void loadHead() {
+        Document counter = counters.find(eq("_id", COUNTER_ID)).first();
+        long last = counter == null ? 0 : counter.get("value", Number.class).longValue();
+        String head = counter == null || counter.getString(HEAD) == null ? null : counter.getString(HEAD);
+        if (head == null && last > 0) {
+            Document at = events.find(eq("_id", last)).projection(new Document(EventChain.HASH, 1)).first();
+            head = at == null ? null : at.getString(EventChain.HASH);
+        }
+        while (true) {
+            List<Long> ahead = LongStream.rangeClosed(last + 1, last + 64).boxed().toList();
+            Map<Long, String> stored = new HashMap<>();
+            events.find(in("_id", ahead)).projection(new Document(EventChain.HASH, 1))
+                    .forEach(d -> stored.put(d.getLong("_id"), d.getString(EventChain.HASH)));
+            if (!stored.containsKey(last + 1)) {
+                break;
+            }
+            while (stored.containsKey(last + 1)) {
+                last++;
+                head = stored.get(last);
+            }
+        }
+        lastPosition = last;
+        lastHash = head == null ? EventChain.GENESIS : head; // a store from before the chain: it begins here
+    }
+
+    /** The events as stored documents at {@code first}, {@code first + 1}, ..., each chained to the one before. */
+    private List<Document> chained(List<? extends EventMessage<?>> eventMessages, long first, String prevHash,
+                                   Serializer serializer) {
+        Date appendedAt = Date.from(clock.get());
+        List<Document> docs = new ArrayList<>(eventMessages.size());
+        String previous = prevHash;
+        for (int i = 0; i < eventMessages.size(); i++) {
+            // the event's own position travels in its metadata: a gap-aware token cannot tell it to a handler
+            DomainEventMessage<?> event = asDomainEventMessage(eventMessages.get(i))
+                    .andMetaData(Map.of(EventMetadata.GLOBAL_INDEX, first + i));
+            Document d = toDocument(event, first + i, appendedAt, serializer);
+            d.put(EventChain.PREV_HASH, previous);
+            previous = EventChain.hash(previous, d);
+            d.put(EventChain.HASH, previous);
+            docs.add(d);
+        }
+        return docs;
+    }
+
+    /** A duplicate of the position ({@code _id}), not of the aggregate's sequence: another node took it. */
+    private static boolean positionTaken(RuntimeException e) {
+        String message = e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
+                ? bulk.getWriteErrors().get(0).getMessage() : e.getMessage();
+        boolean duplicate = e instanceof MongoBulkWriteException bulk
+                ? bulk.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode())
+                        == ErrorCategory.DUPLICATE_KEY)
+                : e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+        return duplicate && message != null && message.contains("_id_");
     }
 
     /**

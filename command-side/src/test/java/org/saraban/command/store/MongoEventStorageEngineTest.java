@@ -1,6 +1,7 @@
 package org.saraban.command.store;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +29,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -418,16 +420,16 @@ class MongoEventStorageEngineTest {
         }
 
         @Test
-        void a_position_taken_by_a_failed_append_is_skipped_and_later_events_still_arrive() {
+        void a_failed_append_takes_no_position_so_the_next_event_follows_at_once() {
             append(event(A, 0));
             assertThatThrownBy(() -> append(event(A, 0))).isInstanceOf(AggregateStreamCreationException.class);
             append(event(B, 0));
 
             List<TrackedEventMessage<?>> tracked = track(null);
 
-            assertThat(engine.headPosition()).isEqualTo(3);
-            assertThat(positions(tracked)).containsExactly(1L, 3L);
-            assertThat(last(tracked).getGaps()).containsExactly(2L);
+            assertThat(engine.headPosition()).isEqualTo(2);
+            assertThat(positions(tracked)).containsExactly(1L, 2L);
+            assertThat(last(tracked).getGaps()).isEmpty();
         }
 
         @Test
@@ -804,6 +806,119 @@ class MongoEventStorageEngineTest {
 
             assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, 12).mapToObj(Long::valueOf).toList());
             assertThat(readAggregate(A)).hasSize(12);
+        }
+    }
+
+    /** The hash chain over the log (DESIGN.md §4, issue 6): made at append, checked by walking it. */
+    @Nested
+    class Chain {
+
+        private MongoCollection<Document> events() {
+            return db.getCollection(MongoEventStorageEngine.EVENTS);
+        }
+
+        private EventChainVerifier.Report verify() {
+            return new EventChainVerifier(db).verify();
+        }
+
+        /** Five events in four appends, one of them failed. */
+        private void log() {
+            append(event(A, 0), event(A, 1));
+            append(event(B, 0));
+            assertThatThrownBy(() -> append(event(B, 0))).isInstanceOf(AggregateStreamCreationException.class);
+            append(event(C, 0));
+            append(event(A, 2));
+        }
+
+        @Test
+        void each_event_is_chained_to_the_one_stored_before_it_and_the_counter_holds_the_head() {
+            log();
+            List<Document> stored = events().find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+            assertThat(stored).extracting(d -> d.getLong("_id")).containsExactly(1L, 2L, 3L, 4L, 5L);
+            assertThat(stored.get(0).getString("prevHash")).isEqualTo(EventChain.GENESIS);
+            for (int i = 1; i < stored.size(); i++) {
+                assertThat(stored.get(i).getString("prevHash")).isEqualTo(stored.get(i - 1).getString("hash"));
+            }
+            Document counter = db.getCollection(MongoEventStorageEngine.COUNTERS).find(eq("_id", "globalIndex")).first();
+            assertThat(counter.getString("head")).isEqualTo(stored.get(4).getString("hash"));
+
+            EventChainVerifier.Report report = verify();
+            assertThat(report.intact()).isTrue();
+            assertThat(report.checked()).isEqualTo(5);
+            assertThat(report.headPosition()).isEqualTo(5);
+            assertThat(report.headHash()).isEqualTo(counter.getString("head"));
+        }
+
+        @Test
+        void a_changed_event_is_named() {
+            log();
+            events().updateOne(eq("_id", 3L), Updates.set("payload",
+                    events().find(eq("_id", 3L)).first().getString("payload").replace("letter-1", "letter-9")));
+            EventChainVerifier.Report report = verify();
+            assertThat(report.intact()).isFalse();
+            assertThat(report.brokenAt()).isEqualTo(3L);
+            assertThat(report.problem()).startsWith("altered");
+            assertThat(report.headPosition()).as("the chain holds up to the event before").isEqualTo(2);
+        }
+
+        @Test
+        void a_deleted_event_is_named() {
+            log();
+            events().deleteOne(eq("_id", 4L));
+            EventChainVerifier.Report report = verify();
+            assertThat(report.brokenAt()).isEqualTo(4L);
+            assertThat(report.problem()).startsWith("missing");
+        }
+
+        @Test
+        void two_events_swapped_are_named_at_the_first_of_them() {
+            log();
+            Document second = events().find(eq("_id", 2L)).first();
+            Document fourth = events().find(eq("_id", 4L)).first();
+            events().deleteMany(in("_id", List.of(2L, 4L)));
+            events().insertOne(second.append("_id", 4L));
+            events().insertOne(fourth.append("_id", 2L));
+            EventChainVerifier.Report report = verify();
+            assertThat(report.brokenAt()).isEqualTo(2L);
+            assertThat(report.intact()).isFalse();
+        }
+
+        @Test
+        void an_event_rehashed_after_a_change_breaks_the_link_to_the_next_one() {
+            log();
+            Document third = events().find(eq("_id", 3L)).first();
+            third.put("payload", third.getString("payload").replace("letter-1", "letter-9"));
+            third.put("hash", EventChain.hash(third)); // the forger recomputes the changed event's own hash
+            events().replaceOne(eq("_id", 3L), third);
+            EventChainVerifier.Report report = verify();
+            assertThat(report.brokenAt()).isEqualTo(4L);
+            assertThat(report.problem()).startsWith("link");
+        }
+
+        @Test
+        void the_chain_goes_on_across_a_restart_and_a_counter_left_behind_by_a_crash() {
+            log();
+            // as if the process died after storing an append's events and before moving the counter
+            db.getCollection(MongoEventStorageEngine.COUNTERS).updateOne(eq("_id", "globalIndex"),
+                    Updates.combine(Updates.set("value", 3L), Updates.set("head", "f".repeat(64))));
+            engine = engine(10); // a restart: ensureIndexes repairs the counter
+            append(event(B, 1));
+            assertThat(events().find(eq("_id", 6L)).first().getString("prevHash"))
+                    .isEqualTo(events().find(eq("_id", 5L)).first().getString("hash"));
+            assertThat(verify().intact()).isTrue();
+            assertThat(verify().checked()).isEqualTo(6);
+        }
+
+        @Test
+        void another_writer_that_took_the_next_position_is_followed_not_overwritten() {
+            log();
+            MongoEventStorageEngine other = engine(10); // a second node on the same store
+            other.appendEvents(List.of(event(B, 1)));    // 6, which this engine has not seen
+            db.getCollection(MongoEventStorageEngine.COUNTERS).updateOne(eq("_id", "globalIndex"),
+                    Updates.set("value", 5L)); // and its counter update has not landed yet
+            append(event(C, 1));
+            assertThat(events().find(eq("_id", 7L)).first().getString("aggregateIdentifier")).isEqualTo(C);
+            assertThat(verify().intact()).isTrue();
         }
     }
 }

@@ -120,6 +120,12 @@ class CrashRecoveryTest {
                             .map(d -> d.getString("payloadType")).into(new ArrayList<>()))
                             .contains("org.saraban.api.letter.LetterDispatchedEvent");
                 }
+                // 3b. the hash chain runs unbroken through every stored event, across the kill
+                org.saraban.command.store.EventChainVerifier.Report chain =
+                        new org.saraban.command.store.EventChainVerifier(live).verify();
+                assertThat(chain.intact()).as(String.valueOf(chain)).isTrue();
+                assertThat(chain.unchained()).isZero();
+                assertThat(chain.checked()).isEqualTo(live.getCollection("events").countDocuments());
                 // 4. the read models equal a rebuild from the event store
                 MongoEventStorageEngine engine = MongoEventStorageEngine.builder().database(live)
                         .eventSerializer(AxonConfig.newEventSerializer())
