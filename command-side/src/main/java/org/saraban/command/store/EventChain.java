@@ -12,12 +12,16 @@ import org.bson.Document;
 
 /**
  * The hash chain over the event log (DESIGN.md §4): each stored event carries {@code prevHash}, the hash of the
- * event stored before it in global order, and {@code hash} = SHA-256(prevHash ‖ the event's canonical bytes).
+ * event stored before it in global order, and {@code hash} = SHA-256(prevHash ‖ SHA-256(the event's canonical
+ * bytes)). Hashing the content first lets a proof of the chain between two points carry 32 bytes per event
+ * instead of the events (the archive bundle's {@code chain.json}).
  * Changing, removing or reordering a stored event breaks the chain at that event; rewriting every hash after it
  * is caught by the signed checkpoints.
  * <p>
- * The canonical bytes are every stored field that says what happened, in a fixed order, each length-prefixed
- * (UTF-8, or -1 for null), so no two different events encode alike.
+ * The canonical bytes are every stored field that says what happened ({@link #fields}), in a fixed order: for
+ * each, its name and then its value as text (a date as epoch milliseconds), each as a 4-byte big-endian length
+ * and its UTF-8 bytes (length -1 and no bytes for null), so no two different events encode alike. The offline
+ * verifier ({@code org.saraban.signing.bundle.BundleVerifier}) computes the same from the pairs.
  */
 public final class EventChain {
 
@@ -40,18 +44,31 @@ public final class EventChain {
     static String hash(String prevHash, Document stored) {
         MessageDigest sha = sha256();
         sha.update(HexFormat.of().parseHex(prevHash));
-        sha.update(canonical(stored));
+        sha.update(sha256().digest(canonical(stored)));
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** SHA-256 of the event's canonical bytes, hex: what a proof of the chain carries for an event. */
+    public static String contentSha256(Document stored) {
+        return HexFormat.of().formatHex(sha256().digest(canonical(stored)));
+    }
+
+    /** The canonical fields as (name, value as text or null) pairs, in their order. */
+    public static List<String[]> fields(Document stored) {
+        List<String[]> out = new java.util.ArrayList<>(FIELDS.size());
+        for (String field : FIELDS) {
+            Object value = stored.get(field);
+            out.add(new String[] {field, value == null ? null
+                    : value instanceof Date date ? Long.toString(date.getTime()) : value.toString()});
+        }
+        return out;
     }
 
     static byte[] canonical(Document stored) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        for (String field : FIELDS) {
-            Object value = stored.get(field);
-            String text = value == null ? null
-                    : value instanceof Date date ? Long.toString(date.getTime()) : value.toString();
-            write(out, field.getBytes(StandardCharsets.UTF_8));
-            write(out, text == null ? null : text.getBytes(StandardCharsets.UTF_8));
+        for (String[] pair : fields(stored)) {
+            write(out, pair[0].getBytes(StandardCharsets.UTF_8));
+            write(out, pair[1] == null ? null : pair[1].getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
     }

@@ -95,6 +95,23 @@ public class IntegrityCheckpoints {
         }
     }
 
+    /** {@code bytes} signed with the system's seal: {algorithm, signature, certificate, chain} (base64 DER). */
+    public Document seal(byte[] bytes) {
+        try {
+            SigningCredential seal = keys.credentialFor(SEAL, KeyAlgorithm.ECDSA_P256);
+            List<String> chain = new ArrayList<>();
+            for (X509Certificate cert : seal.chain()) {
+                chain.add(Base64.getEncoder().encodeToString(cert.getEncoded()));
+            }
+            return new Document("algorithm", seal.signer().algorithm().name())
+                    .append("signature", Base64.getEncoder().encodeToString(seal.signer().sign(bytes)))
+                    .append("certificate", Base64.getEncoder().encodeToString(seal.certificate().getEncoded()))
+                    .append("chain", chain);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot seal", e);
+        }
+    }
+
     public Optional<Document> latest() {
         return Optional.ofNullable(checkpoints.find().sort(Sorts.descending("_id")).limit(1).first());
     }

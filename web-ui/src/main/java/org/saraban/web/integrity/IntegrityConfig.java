@@ -27,6 +27,12 @@ public class IntegrityConfig {
         return new IntegrityCheckpoints(store.database(), keys, tsa, clock);
     }
 
+    @Bean
+    ArchiveBundles archiveBundles(StorageConfig.Store store, IntegrityCheckpoints checkpoints,
+                                  org.saraban.command.store.BlobStore blobs) {
+        return new ArchiveBundles(store.database(), checkpoints, blobs);
+    }
+
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService integrityCheckpointer(IntegrityCheckpoints checkpoints,
                                                    @Value("${saraban.integrity.checkpoint-every:PT1M}") Duration every) {
