@@ -36,7 +36,7 @@ public class LetterQueries {
 
     /** Fields that exist for projection and access control and are not part of the view. */
     private static final List<String> INTERNAL = List.of("_id", "position", "participants", "routeUnits",
-            "addresseeUnits", "approvedContentHash");
+            "addresseeUnits", "approvedContentHash", LetterSearch.TEXT, LetterSearch.GRAMS, LetterSearch.WORDS);
 
     private final LetterStore store;
 
@@ -172,6 +172,66 @@ public class LetterQueries {
             return s;
         }).toList();
         return new Page(items, visible.size(), page, size);
+    }
+
+    /**
+     * Letters of the actor's agency matching a search (issue 6, item 3): candidates by the trigrams of every
+     * query part of three characters or more, then each part as written, ranked ({@link LetterSearch#score}),
+     * with the optional filters, and only the letters the actor may see, each hit checked like an opened letter.
+     * Each item is the letter's summary with {@code score} and {@code snippet}.
+     */
+    public Page search(Actor actor, String query, String kind, String direction, String agency, String dateFrom,
+                       String dateTo, int page, int size) {
+        List<String> parts = LetterSearch.parts(query);
+        if (parts.isEmpty() || actor.agencyCode() == null) {
+            return new Page(List.of(), 0, 0, Math.max(1, Math.min(size, 200)));
+        }
+        List<Bson> where = new ArrayList<>(List.of(eq("agencyCode", actor.agencyCode())));
+        List<String> grams = new ArrayList<>();
+        for (String part : parts) {
+            if (part.codePointCount(0, part.length()) >= 3) {
+                grams.addAll(LetterSearch.grams(part));
+            }
+        }
+        if (!grams.isEmpty()) {
+            where.add(com.mongodb.client.model.Filters.all(LetterSearch.GRAMS, grams));
+        }
+        if (kind != null && !kind.isBlank()) {
+            where.add(eq("kind", kind));
+        }
+        if (direction != null && !direction.isBlank()) {
+            where.add(eq("direction", direction));
+        }
+        if (dateFrom != null && !dateFrom.isBlank()) {
+            where.add(com.mongodb.client.model.Filters.gte("date", dateFrom));
+        }
+        if (dateTo != null && !dateTo.isBlank()) {
+            where.add(com.mongodb.client.model.Filters.lte("date", dateTo + "\uffff"));
+        }
+        record Hit(Document doc, double score) {
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (Document d : store.letters().collection().find(and(where))) {
+            if (!visible(d, actor) || agency != null && !agency.isBlank() && !LetterSearch.agencyMatches(d, agency)) {
+                continue;
+            }
+            double score = LetterSearch.score(d, parts);
+            if (score > 0) {
+                hits.add(new Hit(d, score));
+            }
+        }
+        hits.sort(java.util.Comparator.comparingDouble(Hit::score).reversed()
+                .thenComparing(h -> h.doc().getString("date") == null ? "" : h.doc().getString("date"),
+                        java.util.Comparator.reverseOrder()));
+        int n = Math.max(1, Math.min(size, 200));
+        int p = Math.max(0, page);
+        List<Document> items = hits.stream().skip((long) p * n).limit(n).map(h -> {
+            Document s = summary(h.doc());
+            s.put("score", Math.round(h.score() * 100) / 100.0);
+            s.put("snippet", LetterSearch.snippet(h.doc(), parts, 120));
+            return s;
+        }).toList();
+        return new Page(items, hits.size(), p, n);
     }
 
     /** Register rows of one book and year, in number order. Clerks and records officers of the agency only. */

@@ -22,7 +22,7 @@ public class LetterStore {
     private final MongoCollection<Document> reads;
 
     public LetterStore(MongoDatabase db) {
-        this.letters = new PositionedStore(db.getCollection(LETTERS));
+        this.letters = new PositionedStore(db.getCollection(LETTERS), LetterSearch::index);
         this.registerRows = new PositionedStore(db.getCollection(REGISTER_ROWS));
         this.reads = db.getCollection(LETTER_READS);
     }
@@ -44,6 +44,8 @@ public class LetterStore {
     public void ensureIndexes() {
         letters.collection().createIndex(Indexes.ascending("agencyCode", "direction", "status"),
                 new IndexOptions().name("agency_direction_status"));
+        letters.collection().createIndex(Indexes.ascending("agencyCode", LetterSearch.GRAMS),
+                new IndexOptions().name("agency_search_grams"));
         registerRows.collection().createIndex(Indexes.ascending("agencyCode", "book", "yearBE", "registerNumber"),
                 new IndexOptions().name("agency_book_year_number"));
     }

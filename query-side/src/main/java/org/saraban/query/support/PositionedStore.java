@@ -21,9 +21,16 @@ public final class PositionedStore {
     public static final String POSITION = "position";
 
     private final MongoCollection<Document> collection;
+    private final Consumer<Document> beforeWrite;
 
     public PositionedStore(MongoCollection<Document> collection) {
+        this(collection, d -> { });
+    }
+
+    /** {@code beforeWrite}: what every created or changed document gets last (fields derived from the others). */
+    public PositionedStore(MongoCollection<Document> collection, Consumer<Document> beforeWrite) {
         this.collection = collection;
+        this.beforeWrite = beforeWrite;
     }
 
     public MongoCollection<Document> collection() {
@@ -38,6 +45,7 @@ public final class PositionedStore {
         }
         Document doc = new Document("_id", id);
         init.accept(doc);
+        beforeWrite.accept(doc);
         doc.put(POSITION, position);
         try {
             collection.replaceOne(eq("_id", id), doc, new ReplaceOptions().upsert(true));
@@ -55,6 +63,7 @@ public final class PositionedStore {
             return false;
         }
         change.accept(doc);
+        beforeWrite.accept(doc);
         doc.put(POSITION, position);
         collection.replaceOne(eq("_id", id), doc);
         return true;

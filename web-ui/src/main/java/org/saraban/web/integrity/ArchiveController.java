@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A letter's archive bundle, for anyone who may see the letter (404 for anyone else, as for the letter). */
@@ -26,6 +27,27 @@ public class ArchiveController {
         this.bundles = bundles;
         this.letters = letters;
         this.currentActor = currentActor;
+    }
+
+    /**
+     * Archive search (issue 6, item 3): Thai-aware free text over what the letters say, their numbers and dates
+     * (Buddhist or Common Era, Thai or Arabic digits), with filters; only letters the caller may see.
+     */
+    @GetMapping(path = "/api/search", produces = "application/json")
+    @Operation(summary = "Search letters: q (Thai, no spaces needed), kind, direction, agency, from/to (ISO dates)")
+    public LetterQueries.Page search(@RequestParam(defaultValue = "") String q,
+                                     @RequestParam(required = false) String kind,
+                                     @RequestParam(required = false) String direction,
+                                     @RequestParam(required = false) String agency,
+                                     @RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String to,
+                                     @RequestParam(defaultValue = "0") int page,
+                                     @RequestParam(defaultValue = "20") int size) {
+        if (q.isBlank()) {
+            throw new org.saraban.api.common.InvalidFieldsException("QUERY_EMPTY", java.util.List.of(
+                    new org.saraban.api.common.FieldError("q", "type what to search for")));
+        }
+        return letters.search(currentActor.actor(), q, kind, direction, agency, from, to, page, size);
     }
 
     @GetMapping(path = "/api/letters/{id}/bundle", produces = "application/zip")
