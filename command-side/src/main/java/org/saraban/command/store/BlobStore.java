@@ -87,6 +87,18 @@ public class BlobStore {
         return Optional.of(new Blob(sha256, f.getLength(), m.getString("contentType"), m.getString("fileName")));
     }
 
+    /**
+     * Makes the content unrecoverable from the store: its file and chunks are deleted (GridFS). Nothing happens
+     * for content the store does not have, so a repeated destruction is harmless.
+     */
+    public boolean destroy(String sha256) {
+        if (find(sha256).isEmpty()) {
+            return false;
+        }
+        bucket.delete(new BsonString(sha256));
+        return true;
+    }
+
     public void copyTo(String sha256, OutputStream out) {
         bucket.downloadToStream(new BsonString(sha256), out);
     }

@@ -549,6 +549,23 @@ public class LetterProjection {
         });
     }
 
+    /**
+     * The letters of a destruction list whose content was destroyed (ข้อ ๖๙): their metadata stays, marked with the
+     * list and the time; their PDF, scan and enclosures are gone from the blob store.
+     */
+    @EventHandler
+    void on(org.saraban.api.archive.DestructionEvents.LettersDestroyed e, TrackingToken token, MetaData meta) {
+        for (org.saraban.api.archive.DestructionItem item : e.destroyed()) {
+            store.letters().update(item.letterId(), Positions.of(token, meta), d -> {
+                d.put("status", "DESTROYED");
+                Document destroyed = new Document("listId", e.listId()).append("by", Docs.of(e.by()));
+                Docs.putTime(destroyed, "at", e.at());
+                d.put("destroyed", destroyed);
+                history(d, Long.MAX_VALUE, "LetterDestroyed", "ทำลายตามบัญชีหนังสือขอทำลาย", e.by(), e.at(), e.listId());
+            });
+        }
+    }
+
     @EventHandler
     void on(LetterFiledEvent e, @SequenceNumber long seq, TrackingToken token, MetaData meta) {
         String[] regRow = new String[1];

@@ -1,0 +1,201 @@
+package org.saraban.web.archive;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.bson.Document;
+import org.saraban.api.archive.DestructionCommands;
+import org.saraban.api.archive.DestructionItem;
+import org.saraban.api.common.Actor;
+import org.saraban.api.common.FieldError;
+import org.saraban.api.common.InvalidFieldsException;
+import org.saraban.api.common.NotFoundException;
+import org.saraban.api.common.PersonRef;
+import org.saraban.query.archive.DestructionLists;
+import org.saraban.query.directory.Directory;
+import org.saraban.web.config.SarabanProperties;
+import org.saraban.web.security.CurrentActor;
+import org.saraban.web.support.CommandSender;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Destruction of records (issue 6, item 2; ระเบียบงานสารบรรณ ข้อ ๖๖–๗๐): the yearly survey, the list, the
+ * committee, its review, the head's approval, the National Archives' reply or window, and the destruction.
+ * Everything is the agency's own: anyone else gets 404.
+ */
+@RestController
+@RequestMapping(path = "/api/archive", produces = MediaType.APPLICATION_JSON_VALUE)
+public class DestructionController {
+
+    private final CommandSender commands;
+    private final DestructionLists lists;
+    private final Directory directory;
+    private final CurrentActor currentActor;
+    private final SarabanProperties props;
+    private final Clock clock;
+
+    public DestructionController(CommandSender commands, DestructionLists lists, Directory directory,
+                                 CurrentActor currentActor, SarabanProperties props, Clock clock) {
+        this.commands = commands;
+        this.lists = lists;
+        this.directory = directory;
+        this.currentActor = currentActor;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    @GetMapping("/destruction/candidates")
+    @Operation(summary = "The yearly survey: filed letters kept until the end of BE year {year} or before")
+    public List<Document> candidates(@RequestParam int year) {
+        return lists.candidates(currentActor.actor(), year);
+    }
+
+    @GetMapping("/destruction-lists")
+    public List<Document> all() {
+        return lists.list(currentActor.actor());
+    }
+
+    @GetMapping("/destruction-lists/{id}")
+    public Document one(@PathVariable String id) {
+        return visible(id, currentActor.actor());
+    }
+
+    public record PrepareRequest(Integer surveyYearBE, List<String> letterIds) {
+    }
+
+    @PostMapping(path = "/destruction-lists", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Prepare the destruction list (แบบที่ ๒๕) of a survey year: all its candidates, or those named")
+    public ResponseEntity<Document> prepare(@RequestBody PrepareRequest body) {
+        Actor actor = currentActor.actor();
+        if (body == null || body.surveyYearBE() == null) {
+            throw new InvalidFieldsException("SURVEY_YEAR_MISSING", List.of(new FieldError("surveyYearBE",
+                    "the BE year whose ended keeping is surveyed")));
+        }
+        List<Document> candidates = lists.candidates(actor, body.surveyYearBE());
+        List<DestructionItem> items = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        List<String> wanted = body.letterIds() == null ? candidates.stream().map(d -> d.getString("letterId")).toList()
+                : body.letterIds();
+        for (int i = 0; i < wanted.size(); i++) {
+            String id = wanted.get(i);
+            Document c = candidates.stream().filter(d -> d.getString("letterId").equals(id)).findFirst().orElse(null);
+            if (c == null) {
+                errors.add(new FieldError("letterIds[" + i + "]",
+                        "not a filed letter of this agency whose keeping ended by " + body.surveyYearBE()));
+                continue;
+            }
+            items.add(new DestructionItem(id, c.getString("number"), c.getString("date"), c.getString("subject"),
+                    c.getString("fileCode"), c.getInteger("keepUntilYearBE"), c.getList("blobs", String.class)));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException("DESTRUCTION_ITEMS_INVALID", errors);
+        }
+        String listId = UUID.randomUUID().toString();
+        Document view = act(listId, actor, new DestructionCommands.Prepare(listId, actor, body.surveyYearBE(), items,
+                clock.instant()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view);
+    }
+
+    public record CommitteeRequest(String chairId, List<String> memberIds) {
+    }
+
+    @PostMapping(path = "/destruction-lists/{id}/committee", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The head appoints the committee: a chair and at least two members")
+    public Document committee(@PathVariable String id, @RequestBody CommitteeRequest body) {
+        Actor actor = currentActor.actor();
+        visible(id, actor);
+        List<FieldError> errors = new ArrayList<>();
+        PersonRef chair = person(body == null ? null : body.chairId(), "chairId", errors);
+        List<PersonRef> members = new ArrayList<>();
+        List<String> ids = body == null || body.memberIds() == null ? List.of() : body.memberIds();
+        for (int i = 0; i < ids.size(); i++) {
+            PersonRef m = person(ids.get(i), "memberIds[" + i + "]", errors);
+            if (m != null) {
+                members.add(m);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException("COMMITTEE_INVALID", errors);
+        }
+        return act(id, actor, new DestructionCommands.AppointCommittee(id, actor, chair, members, clock.instant()));
+    }
+
+    public record ReviewRequest(List<String> keepLonger, String report) {
+    }
+
+    @PostMapping(path = "/destruction-lists/{id}/review", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The committee's chair reports: letters kept longer leave the list")
+    public Document review(@PathVariable String id, @RequestBody(required = false) ReviewRequest body) {
+        return act(id, a -> new DestructionCommands.Review(id, a, body == null ? List.of() : body.keepLonger(),
+                body == null ? null : body.report(), clock.instant()));
+    }
+
+    @PostMapping("/destruction-lists/{id}/approve")
+    @Operation(summary = "The head approves; the list goes to the National Archives for 60 days")
+    public Document approve(@PathVariable String id) {
+        return act(id, a -> new DestructionCommands.Approve(id, a, clock.instant()));
+    }
+
+    public record ArchivesReplyRequest(Boolean objection, String note) {
+    }
+
+    @PostMapping(path = "/destruction-lists/{id}/archives-reply", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record the National Archives' reply: an objection stops the destruction")
+    public Document archivesReply(@PathVariable String id, @RequestBody ArchivesReplyRequest body) {
+        if (body == null || body.objection() == null) {
+            throw new InvalidFieldsException("ARCHIVES_REPLY_INVALID", List.of(new FieldError("objection",
+                    "true if the National Archives objected, false if they agreed")));
+        }
+        return act(id, a -> new DestructionCommands.RecordArchivesReply(id, a, body.objection(), body.note(),
+                clock.instant()));
+    }
+
+    @PostMapping("/destruction-lists/{id}/destroy")
+    @Operation(summary = "Destroy the listed letters' content (the list and the letters' metadata stay)")
+    public Document destroy(@PathVariable String id) {
+        return act(id, a -> new DestructionCommands.Destroy(id, a, clock.instant()));
+    }
+
+    private PersonRef person(String id, String field, List<FieldError> errors) {
+        if (id == null) {
+            errors.add(new FieldError(field, "required"));
+            return null;
+        }
+        return directory.person(id).map(p -> p.ref()).orElseGet(() -> {
+            errors.add(new FieldError(field, "no such person in the directory"));
+            return null;
+        });
+    }
+
+    private Document act(String id, Function<Actor, Object> command) {
+        Actor actor = currentActor.actor();
+        visible(id, actor);
+        return act(id, actor, command.apply(actor));
+    }
+
+    private Document act(String id, Actor actor, Object command) {
+        var sent = commands.send(command);
+        long position = sent.positionOf(id);
+        if (position > 0) {
+            lists.awaitPosition(id, position, props.readYourWritesTimeout());
+        }
+        return visible(id, actor);
+    }
+
+    private Document visible(String id, Actor actor) {
+        return lists.find(id, actor).orElseThrow(() -> new NotFoundException("DESTRUCTION_LIST_NOT_FOUND", "not found"));
+    }
+}
