@@ -264,6 +264,23 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
     await context.close();
   });
 
+  it('finds the filed letter in the archive for a records officer, with its bundle to download', async () => {
+    const records = await person(browser, 'soc.records');
+    const r = records.page;
+    await r.getByRole('link', { name: 'ค้นคลัง' }).click();
+    await r.getByRole('heading', { name: 'ค้นหนังสือในคลัง' }).waitFor();
+    // a phrase from the middle of the subject, typed without spaces, as Thai is written
+    await r.locator('#archive-q').fill('ระบบสารบรรณอิเล็กทรอนิกส์ภาครัฐ');
+    await r.getByRole('button', { name: 'ค้นหา', exact: true }).click();
+    await seeText(r.getByTestId('archive-results'), subject);
+    await seeText(r.getByTestId('archive-results'), 'ระบบสารบรรณอิเล็กทรอนิกส์ภาครัฐ');
+    const download = r.waitForEvent('download');
+    await r.getByTestId('archive-results').getByRole('button', { name: /ดาวน์โหลดชุดเอกสารจดหมายเหตุ/ }).first().click();
+    expect((await download).suggestedFilename()).toMatch(/^saraban-bundle-.+\.zip$/);
+    await shot(r, '13-archive-search');
+    await records.context.close();
+  });
+
   it('switches to English, and fits a tablet', async () => {
     const clerk = await person(browser, 'soc.clerk', TABLET);
     const p = clerk.page;

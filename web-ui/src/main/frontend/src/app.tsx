@@ -12,6 +12,7 @@ import { PollProofPage } from './pages/MeetingLive';
 import { MeetingPage } from './pages/MeetingPage';
 import { MinutesPage } from './pages/MinutesPage';
 import { Registers } from './pages/Registers';
+import { ArchivePage } from './pages/ArchivePage';
 import { IntegrityPage } from './pages/IntegrityPage';
 import { VerifyPage } from './pages/VerifyPage';
 import { href, navigate, useRoute } from './router';
@@ -87,6 +88,7 @@ function Shell({ me, toggle, onLogout }: { me: Me; toggle: () => void; onLogout:
   else if (section === 'registers') page = <Registers me={me} query={route.query} />;
   else if (section === 'verify') page = <VerifyPage />;
   else if (section === 'integrity') page = <IntegrityPage me={me} />;
+  else if (section === 'archive') page = <ArchivePage />;
   else page = <LetterList me={me} box="inbox" />;
 
   return (
@@ -106,8 +108,12 @@ function Shell({ me, toggle, onLogout }: { me: Me; toggle: () => void; onLogout:
           {nav('/registers', 'nav.registers', section === 'registers')}
           {nav('/meetings', 'nav.meetings', section === 'meetings')}
           {nav('/verify', 'nav.verify', section === 'verify')}
-          {me.roles.includes('RECORDS_OFFICER') || me.roles.includes('ADMIN')
-            ? nav('/integrity', 'nav.integrity', section === 'integrity') : null}
+          {me.roles.includes('RECORDS_OFFICER') || me.roles.includes('ADMIN') ? (
+            <>
+              {nav('/archive', 'nav.archive', section === 'archive')}
+              {nav('/integrity', 'nav.integrity', section === 'integrity')}
+            </>
+          ) : null}
         </nav>
         <div class="who">
           <span class={`live-dot${live ? ' on' : ''}`} title={live ? t('list.live') : t('list.offline')}

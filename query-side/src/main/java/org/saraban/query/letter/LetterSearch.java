@@ -133,7 +133,7 @@ public final class LetterSearch {
         return false;
     }
 
-    /** Up to {@code width} characters of the text around the first part found. */
+    /** Up to {@code width} characters of the text around the first part found, in Thai digits. */
     public static String snippet(Document d, List<String> parts, int width) {
         String text = d.getString(TEXT);
         if (text == null || parts.isEmpty()) {
@@ -145,7 +145,9 @@ public final class LetterSearch {
         }
         int from = Math.max(0, at - width / 3);
         int to = Math.min(text.length(), from + width);
-        return (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
+        // the index reads digits as Arabic; a Thai reader reads them as the letter printed them
+        return org.saraban.api.common.ThaiText.thaiDigits((from > 0 ? "…" : "") + text.substring(from, to)
+                + (to < text.length() ? "…" : ""));
     }
 
     private static int count(String text, String part) {

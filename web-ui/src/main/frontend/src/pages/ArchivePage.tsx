@@ -1,0 +1,90 @@
+import { useState } from 'preact/hooks';
+import { type ApiError, get, getBlob } from '../api';
+import { ErrorBanner, StatusBadge } from '../components';
+import { useI18n } from '../i18n';
+import { href } from '../router';
+
+interface Hit {
+  id: string; subject: string | null; number: string | null; date: string | null; status: string; kind: string;
+  snippet: string | null; score: number;
+}
+interface Page { items: Hit[]; total: number }
+
+/**
+ * Archive search (issue 6): Thai free text without spaces, numbers and dates in either digits and either era,
+ * with the letter kind as a filter; each hit opens the letter, and its archive bundle downloads for offline
+ * verification.
+ */
+export function ArchivePage() {
+  const { t, e, n, id, date } = useI18n();
+  const [q, setQ] = useState('');
+  const [kind, setKind] = useState('');
+  const [page, setPage] = useState<Page | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const search = async (ev: Event) => {
+    ev.preventDefault();
+    setBusy(true);
+    try {
+      const params = new URLSearchParams({ q, size: '50' });
+      if (kind) params.set('kind', kind);
+      setPage(await get<Page>(`/api/search?${params}`));
+      setError(null);
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const bundle = async (hit: Hit) => {
+    try {
+      const blob = await getBlob(`/api/letters/${encodeURIComponent(hit.id)}/bundle`);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `saraban-bundle-${hit.id}.zip`;
+      a.click();
+      URL.revokeObjectURL(a.href);
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+
+  return (
+    <section class="archive" aria-labelledby="archive-title">
+      <div class="page-head"><h1 id="archive-title">{t('archive.title')}</h1></div>
+      <form class="card search" onSubmit={search} role="search">
+        <label for="archive-q">{t('archive.query')}</label>
+        <div class="row">
+          <input id="archive-q" type="search" value={q} placeholder={t('archive.placeholder')}
+            onInput={(e) => setQ(e.currentTarget.value)} />
+          <select aria-label={t('archive.kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
+            <option value="">{t('archive.anyKind')}</option>
+            {['EXTERNAL', 'INTERNAL', 'STAMPED', 'ORDER', 'REGULATION', 'ANNOUNCEMENT', 'STATEMENT', 'NEWS', 'CERTIFICATE',
+              'MINUTES', 'MEMO'].map((k) => <option key={k} value={k}>{e(k)}</option>)}
+          </select>
+          <button type="submit" class="primary" disabled={busy || !q.trim()}>{t('archive.search')}</button>
+        </div>
+        <p class="hint">{t('archive.hint')}</p>
+      </form>
+      <ErrorBanner error={error} />
+      {page ? (
+        <div class="card results" data-testid="archive-results">
+          <p class="muted">{t('archive.found', { n: n(page.total) })}</p>
+          <ol>
+            {page.items.map((hit) => (
+              <li key={hit.id} data-letter={hit.id}>
+                <a href={href(`/letters/${hit.id}`)}>{hit.subject ?? t('common.none')}</a>
+                {' '}<StatusBadge status={hit.status} />
+                <div class="meta">{hit.number ? id(hit.number) : ''}{hit.date ? ` · ${date(hit.date)}` : ''}</div>
+                {hit.snippet ? <p class="snippet">{id(hit.snippet)}</p> : null}
+                <button type="button" class="link" onClick={() => void bundle(hit)}>{t('archive.bundle')}</button>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+    </section>
+  );
+}
