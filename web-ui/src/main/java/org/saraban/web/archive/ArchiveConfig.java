@@ -22,6 +22,11 @@ public class ArchiveConfig {
     }
 
     @Bean
+    LetterAsOf letterAsOf(StorageConfig.Store store, org.saraban.command.store.MongoEventStorageEngine engine) {
+        return new LetterAsOf(store, engine);
+    }
+
+    @Bean
     ContentDestroyer contentDestroyer(DestructionLists lists, BlobStore blobs) {
         return new ContentDestroyer(lists, blobs);
     }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +58,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The letter lifecycle over HTTP (API.md "Letters"). Every command answers with the letter's new view. */
@@ -65,6 +67,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "letters", description = "หนังสือราชการ: draft, approve, sign, dispatch, receive, route, file")
 public class LetterController {
 
+    private final org.saraban.web.archive.LetterAsOf letterAsOf;
     private final CommandSender commands;
     private final LetterQueries queries;
     private final LetterRequests requests;
@@ -81,7 +84,9 @@ public class LetterController {
     public LetterController(CommandSender commands, LetterQueries queries, LetterRequests requests,
                             CurrentActor currentActor, Directory directory, BlobStore blobs, Clock clock,
                             SarabanProperties props, ObjectMapper json, LetterPdf letterPdf,
-                            SignaturePreview signaturePreview, TokenSigning tokenSigning) {
+                            SignaturePreview signaturePreview, TokenSigning tokenSigning,
+                            org.saraban.web.archive.LetterAsOf letterAsOf) {
+        this.letterAsOf = letterAsOf;
         this.letterPdf = letterPdf;
         this.signaturePreview = signaturePreview;
         this.tokenSigning = tokenSigning;
@@ -128,10 +133,38 @@ public class LetterController {
 
     @GetMapping("/{id}")
     @Operation(summary = "The letter as the caller may see it; opening it marks it read for the caller")
-    public ResponseEntity<Document> get(@PathVariable String id) {
+    public ResponseEntity<Document> get(@PathVariable String id,
+                                        @RequestParam(required = false) String asOf) {
+        if (asOf != null) {
+            // as it stood then, recomputed from its events, for someone who may see it now; not marked read
+            Actor actor = currentActor.actor();
+            queries.find(id, actor).orElseThrow(() -> new NotFoundException("LETTER_NOT_FOUND", "not found"));
+            Instant at = instantOf(asOf);
+            return ResponseEntity.ok(letterAsOf.view(id, at).orElseThrow(() -> new NotFoundException(
+                    "LETTER_NOT_YET_WRITTEN", "the letter did not exist at " + asOf)));
+        }
         Document view = queries.open(id, currentActor.actor(), clock.instant())
                 .orElseThrow(() -> new NotFoundException("LETTER_NOT_FOUND", "not found"));
         return ResponseEntity.ok().eTag(etag(view)).body(view);
+    }
+
+    /** An ISO instant, or a date (the end of that day in Bangkok); anything else is a field error. */
+    static Instant instantOf(String asOf) {
+        try {
+            return Instant.parse(asOf);
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(asOf).toInstant();
+            } catch (java.time.format.DateTimeParseException e2) {
+                try {
+                    return java.time.LocalDate.parse(asOf).plusDays(1).atStartOfDay(org.saraban.api.common.ThaiText.BANGKOK)
+                            .toInstant().minusMillis(1);
+                } catch (java.time.format.DateTimeParseException e3) {
+                    throw new InvalidFieldsException("AS_OF_INVALID", List.of(new FieldError("asOf",
+                            "an ISO date or instant, e.g. 2026-11-21 or 2026-11-21T09:30:00+07:00")));
+                }
+            }
+        }
     }
 
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
