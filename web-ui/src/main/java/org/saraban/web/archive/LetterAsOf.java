@@ -59,6 +59,25 @@ public class LetterAsOf {
         }
     }
 
+    /**
+     * A register book as it stood at {@code at}: every event up to then run through the letters' projection into
+     * a scratch database (the rows come from many letters' streams), then read as the live register is read,
+     * with the same access rule. A full replay: fine for an archive query, slow on a very large store.
+     */
+    public Optional<java.util.List<Document>> register(org.saraban.api.common.Actor actor, String agencyCode,
+                                                       org.saraban.api.letter.RegisterBookType book, int yearBE,
+                                                       Instant at) {
+        MongoDatabase scratch = store.client().getDatabase("asof_" + UUID.randomUUID().toString().replace("-", ""));
+        try {
+            LetterStore letters = new LetterStore(scratch);
+            Replay.into(new LetterProjection(letters), engine.readEvents(null, false)
+                    .filter(e -> !e.getTimestamp().isAfter(at)));
+            return new LetterQueries(letters).register(actor, agencyCode, book, yearBE);
+        } finally {
+            scratch.drop();
+        }
+    }
+
     /** As a tracking processor would have it: the event's own global position as its token. */
     private static EventMessage<?> tracked(DomainEventMessage<?> e) {
         Object position = e.getMetaData().get(EventMetadata.GLOBAL_INDEX);

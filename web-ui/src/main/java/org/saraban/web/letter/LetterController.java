@@ -149,7 +149,7 @@ public class LetterController {
     }
 
     /** An ISO instant, or a date (the end of that day in Bangkok); anything else is a field error. */
-    static Instant instantOf(String asOf) {
+    public static Instant instantOf(String asOf) {
         try {
             return Instant.parse(asOf);
         } catch (java.time.format.DateTimeParseException e) {

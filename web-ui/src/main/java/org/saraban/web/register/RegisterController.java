@@ -41,8 +41,11 @@ public class RegisterController {
     private final RegisterRenderer registers;
     private final Directory directory;
 
+    private final org.saraban.web.archive.LetterAsOf letterAsOf;
+
     public RegisterController(LetterQueries queries, CurrentActor currentActor, RegisterRenderer registers,
-                              Directory directory) {
+                              Directory directory, org.saraban.web.archive.LetterAsOf letterAsOf) {
+        this.letterAsOf = letterAsOf;
         this.queries = queries;
         this.currentActor = currentActor;
         this.registers = registers;
@@ -63,7 +66,8 @@ public class RegisterController {
     @Operation(summary = "A register book of one Buddhist year; ?format=csv for a spreadsheet, ?format=pdf for the printed form")
     public ResponseEntity<?> register(@PathVariable String agencyCode, @PathVariable String book,
                                       @PathVariable String yearBE,
-                                      @RequestParam(defaultValue = "json") String format) {
+                                      @RequestParam(defaultValue = "json") String format,
+                                      @RequestParam(required = false) String asOf) {
         RegisterBookType type = RegisterBookType.fromPath(book);
         if (type == null) {
             throw new NotFoundException("REGISTER_NOT_FOUND", "no such register book");
@@ -74,7 +78,10 @@ public class RegisterController {
         } catch (NumberFormatException e) {
             throw new InvalidFieldsException("INVALID_YEAR", List.of(new FieldError("yearBE", "a Buddhist-Era year, e.g. 2569")));
         }
-        List<Document> rows = queries.register(currentActor.actor(), agencyCode, type, year)
+        // ?asOf=: the book as it stood then, recomputed from the events (issue 6, item 5)
+        List<Document> rows = (asOf == null ? queries.register(currentActor.actor(), agencyCode, type, year)
+                : letterAsOf.register(currentActor.actor(), agencyCode, type, year,
+                        org.saraban.web.letter.LetterController.instantOf(asOf)))
                 .orElseThrow(() -> new NotFoundException("REGISTER_NOT_FOUND", "not found"));
         switch (format) {
             case "json" -> {

@@ -58,4 +58,22 @@ class LetterAsOfTest extends WebTestSupport {
         assertStatus(today, 200);
         assertThat(body(today).get("status").asText()).isEqualTo("DISPATCHED");
     }
+
+    @Test
+    void a_register_then_lacks_the_numbers_given_since() throws Exception {
+        JsonNode first = dispatchedLetter("ขอส่งข้อมูลประกอบการจัดทำทะเบียนย้อนหลัง");
+        Thread.sleep(5);
+        Instant between = Instant.now();
+        Thread.sleep(5);
+        JsonNode second = dispatchedLetter("ขอส่งข้อมูลเพิ่มเติมประกอบการจัดทำทะเบียนย้อนหลัง");
+        int year = first.get("yearBE").asInt();
+        String path = "/api/registers/{agency}/sent/{year}?asOf={at}";
+        MvcResult then = call(as(get(path, "สพร", year, between.toString()), "dga.clerk"));
+        assertStatus(then, 200);
+        String rows = body(then).get("rows").toString();
+        assertThat(rows).contains(first.get("number").asText()).doesNotContain(second.get("number").asText());
+        MvcResult now = call(as(get(path, "สพร", year, Instant.now().toString()), "dga.clerk"));
+        assertThat(body(now).get("rows").toString()).contains(second.get("number").asText());
+        assertStatus(call(as(get(path, "สพร", year, between.toString()), "soc.clerk")), 404);
+    }
 }
