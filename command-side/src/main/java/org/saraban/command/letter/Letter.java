@@ -440,6 +440,27 @@ class Letter {
                 c.toPerson(), c.instruction(), c.dueDate(), c.at()));
     }
 
+    /**
+     * A named grant to see a secret letter: by the agency's clerk (who registers secret letters) or an approver,
+     * to a person of the same agency. A letter that is not secret needs none.
+     */
+    @CommandHandler
+    void handle(org.saraban.api.letter.GrantSecretAccessCommand c) {
+        if (!agencyCode.equals(c.actor().agencyCode())) {
+            throw LetterException.notFound(letterId);
+        }
+        Permissions.require(c.actor(), "grant access to a secret letter", Role.CLERK, Role.APPROVER);
+        if (content == null || content.secrecy() == null || content.secrecy() == org.saraban.api.letter.Secrecy.NONE) {
+            throw LetterException.conflict("LETTER_NOT_SECRET", "only a secret letter is seen by named grant");
+        }
+        if (c.grantee() == null || c.grantee().id() == null || !agencyCode.equals(c.grantee().agencyCode())) {
+            throw new InvalidFieldsException("GRANTEE_INVALID", List.of(new FieldError("personId",
+                    "a person of this agency")));
+        }
+        apply(new org.saraban.api.letter.SecretAccessGrantedEvent(letterId, c.grantee(), c.reason(), c.actor().ref(),
+                c.at()));
+    }
+
     @CommandHandler
     void handle(AcknowledgeRouteCommand c) {
         requireIncomingVisible(c.actor());

@@ -549,6 +549,43 @@ public class LetterProjection {
         });
     }
 
+    /** A named grant to see a secret letter: the grantee joins those who see it. */
+    @EventHandler
+    void on(org.saraban.api.letter.SecretAccessGrantedEvent e, @SequenceNumber long seq, TrackingToken token,
+            MetaData meta) {
+        letter(e.letterId(), token, meta, seq, d -> {
+            participant(d, e.grantee());
+            List<Document> grants = d.getList("secretGrants", Document.class);
+            if (grants == null) {
+                grants = new ArrayList<>();
+                d.put("secretGrants", grants);
+            }
+            Document g = new Document("person", Docs.of(e.grantee())).append("reason", e.reason())
+                    .append("by", Docs.of(e.by()));
+            Docs.putTime(g, "at", e.at());
+            grants.removeIf(x -> e.grantee().id().equals(x.get("person", Document.class).getString("id")));
+            grants.add(g);
+            history(d, seq, "SecretAccessGranted", "ให้สิทธิ์เข้าถึงหนังสือลับแก่ " + e.grantee().displayName(), e.by(),
+                    e.at(), e.reason());
+        });
+    }
+
+    /** A view, download or print of a secret letter, in its access log (the letter's version does not change). */
+    @EventHandler
+    void on(org.saraban.api.letter.SecretLetterAccessedEvent e, TrackingToken token, MetaData meta) {
+        store.letters().update(e.letterId(), Positions.of(token, meta), d -> {
+            List<Document> log = d.getList("accessLog", Document.class);
+            if (log == null) {
+                log = new ArrayList<>();
+                d.put("accessLog", log);
+            }
+            Document entry = new Document("person", Docs.of(e.person())).append("what", e.what().name())
+                    .append("detail", e.detail());
+            Docs.putTime(entry, "at", e.at());
+            log.add(entry);
+        });
+    }
+
     /**
      * The letters of a destruction list whose content was destroyed (ข้อ ๖๙): their metadata stays, marked with the
      * list and the time; their PDF, scan and enclosures are gone from the blob store.

@@ -22,8 +22,11 @@ public class ArchiveController {
     private final ArchiveBundles bundles;
     private final LetterQueries letters;
     private final CurrentActor currentActor;
+    private final org.saraban.web.letter.SecretAccess secretAccess;
 
-    public ArchiveController(ArchiveBundles bundles, LetterQueries letters, CurrentActor currentActor) {
+    public ArchiveController(ArchiveBundles bundles, LetterQueries letters, CurrentActor currentActor,
+                             org.saraban.web.letter.SecretAccess secretAccess) {
+        this.secretAccess = secretAccess;
         this.bundles = bundles;
         this.letters = letters;
         this.currentActor = currentActor;
@@ -56,6 +59,8 @@ public class ArchiveController {
     public ResponseEntity<byte[]> bundle(@PathVariable String id) throws IOException {
         Document view = letters.find(id, currentActor.actor())
                 .orElseThrow(() -> new NotFoundException("LETTER_NOT_FOUND", "not found"));
+        secretAccess.record(view, currentActor.actor(),
+                org.saraban.api.letter.RecordSecretLetterAccessCommand.Access.DOWNLOAD, "archive bundle");
         byte[] zip = bundles.letter(id, view);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("saraban-bundle-" + id + ".zip").build().toString()).body(zip);

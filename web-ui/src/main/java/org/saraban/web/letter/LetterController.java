@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.bson.Document;
 import org.saraban.api.common.Actor;
 import org.saraban.api.common.FieldError;
+import org.saraban.api.letter.RecordSecretLetterAccessCommand;
 import org.saraban.api.common.InvalidFieldsException;
 import org.saraban.api.common.NotFoundException;
 import org.saraban.api.common.PersonRef;
@@ -68,6 +69,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class LetterController {
 
     private final org.saraban.web.archive.LetterAsOf letterAsOf;
+    private final SecretAccess secretAccess;
     private final CommandSender commands;
     private final LetterQueries queries;
     private final LetterRequests requests;
@@ -85,8 +87,9 @@ public class LetterController {
                             CurrentActor currentActor, Directory directory, BlobStore blobs, Clock clock,
                             SarabanProperties props, ObjectMapper json, LetterPdf letterPdf,
                             SignaturePreview signaturePreview, TokenSigning tokenSigning,
-                            org.saraban.web.archive.LetterAsOf letterAsOf) {
+                            org.saraban.web.archive.LetterAsOf letterAsOf, SecretAccess secretAccess) {
         this.letterAsOf = letterAsOf;
+        this.secretAccess = secretAccess;
         this.letterPdf = letterPdf;
         this.signaturePreview = signaturePreview;
         this.tokenSigning = tokenSigning;
@@ -145,6 +148,7 @@ public class LetterController {
         }
         Document view = queries.open(id, currentActor.actor(), clock.instant())
                 .orElseThrow(() -> new NotFoundException("LETTER_NOT_FOUND", "not found"));
+        secretAccess.record(view, currentActor.actor(), RecordSecretLetterAccessCommand.Access.VIEW, null);
         return ResponseEntity.ok().eTag(etag(view)).body(view);
     }
 
@@ -313,6 +317,23 @@ public class LetterController {
                 clock.instant()));
     }
 
+    public record SecretGrantRequest(String personId, String reason) {
+    }
+
+    /** A named grant to see a secret letter (clerks and approvers of the agency, to one of its people). */
+    @PostMapping("/{id}/secret-grants")
+    @Operation(summary = "Grant a named person of the agency access to a secret letter {personId, reason}")
+    public ResponseEntity<Document> grantSecret(@PathVariable String id, @RequestBody SecretGrantRequest body) {
+        org.saraban.api.common.PersonRef grantee = body == null || body.personId() == null ? null
+                : directory.person(body.personId()).map(p -> p.ref()).orElse(null);
+        if (grantee == null) {
+            throw new InvalidFieldsException("GRANTEE_INVALID", List.of(new FieldError("personId",
+                    "a person in the directory")));
+        }
+        return act(id, actor -> new org.saraban.api.letter.GrantSecretAccessCommand(id, actor, grantee,
+                body.reason(), clock.instant()));
+    }
+
     @PostMapping("/{id}/file")
     @Operation(summary = "File (เก็บ) under a file code with a retention (years, or permanent)")
     public ResponseEntity<Document> file(@PathVariable String id, @RequestBody FileRequest body,
@@ -333,6 +354,7 @@ public class LetterController {
             + "imported paper letter; the signed PDF of record, for a digitally signed letter)")
     public void pdf(@PathVariable String id, HttpServletResponse response) throws IOException {
         Document view = visible(id, currentActor.actor());
+        secretAccess.record(view, currentActor.actor(), RecordSecretLetterAccessCommand.Access.PRINT, "pdf");
         String scan = view.getString("scanSha256") != null ? view.getString("scanSha256") : view.getString("pdfSha256");
         response.setContentType(MediaType.APPLICATION_PDF_VALUE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"letter-" + id + ".pdf\"");
@@ -387,6 +409,8 @@ public class LetterController {
     public void enclosure(@PathVariable String id, @PathVariable int index, HttpServletResponse response)
             throws IOException {
         Document view = visible(id, currentActor.actor());
+        secretAccess.record(view, currentActor.actor(), RecordSecretLetterAccessCommand.Access.DOWNLOAD,
+                "enclosure " + index);
         List<Document> enclosures = view.getList("enclosures", Document.class, List.of());
         if (index < 0 || index >= enclosures.size() || enclosures.get(index).getString("sha256") == null) {
             throw new NotFoundException("ENCLOSURE_NOT_FOUND", "no such enclosure file");
