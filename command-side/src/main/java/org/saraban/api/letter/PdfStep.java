@@ -14,5 +14,7 @@ public enum PdfStep {
     /** The recipient's receipt stamp (agency, เลขรับ, date, time) as an annotation. */
     RECEIPT_STAMP,
     /** Validation data and a document timestamp at filing: PAdES-B-LTA. */
-    PRESERVED
+    PRESERVED,
+    /** A new document timestamp over everything, before the last one's certificate expires (re-timestamping). */
+    RETIMESTAMPED
 }

@@ -207,6 +207,14 @@ class Letter {
     }
 
     /** A new revision of the PDF of record, already stored by the caller. */
+    /** The PDF of record of a filed letter, for re-timestamping; a letter not filed or without one is refused. */
+    String filedPdfOfRecord() {
+        if (!filed || pdfSha256 == null) {
+            throw LetterException.conflict("LETTER_NOT_ARCHIVED", "only a filed letter with a PDF of record is re-timestamped");
+        }
+        return pdfSha256;
+    }
+
     void recordPdf(PdfStep step, String sha256, PersonRef by, Instant at) {
         apply(new LetterPdfRecordedEvent(letterId, step, sha256, pdfSha256, by, at));
     }

@@ -152,6 +152,16 @@ public class LetterDispatcher {
         letter.execute(l -> l.file(c));
     }
 
+    /** Re-timestamps the PDF of record of a filed letter (a new revision; every earlier signature stays valid). */
+    @CommandHandler
+    public String handle(org.saraban.api.letter.RetimestampLetterCommand c) {
+        Aggregate<Letter> letter = load(c.letterId(), null);
+        String pdf = letter.invoke(Letter::filedPdfOfRecord);
+        String renewed = documents.retimestamp(pdf);
+        letter.execute(l -> l.recordPdf(PdfStep.RETIMESTAMPED, renewed, c.by(), c.at()));
+        return renewed;
+    }
+
     /** A paper letter enters the receiving register at once: imported and received in one commit. */
     @CommandHandler
     public Map<String, Object> handle(ImportPaperLetterCommand c) throws Exception {

@@ -45,6 +45,16 @@ public interface LetterDocuments {
     /** Adds validation data and a document timestamp (PAdES-B-LTA) and stores it. */
     String preserve(String pdfSha256);
 
+    /** When the certificate of the stored PDF's latest document timestamp expires; empty if it has none. */
+    default java.util.Optional<Instant> timestampExpiry(String pdfSha256) {
+        return java.util.Optional.empty();
+    }
+
+    /** Adds fresh validation data and a new document timestamp over the whole stored PDF, and stores it. */
+    default String retimestamp(String pdfSha256) {
+        throw new UnsupportedOperationException("re-timestamping needs the signing services");
+    }
+
     /** For deployments and tests with no digital signatures: every call is refused. */
     LetterDocuments NONE = new LetterDocuments() {
         @Override

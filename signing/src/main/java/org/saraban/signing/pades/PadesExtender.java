@@ -78,6 +78,36 @@ public final class PadesExtender {
         }
     }
 
+    /**
+     * When the certificate of the PDF's latest document timestamp expires, if it has one: before then a new
+     * document timestamp must cover the whole file again (re-timestamping, so the archive stays verifiable).
+     */
+    public Optional<java.time.Instant> documentTimestampExpiry(byte[] pdf) {
+        try (PDDocument document = PdfRevisions.load(pdf)) {
+            java.time.Instant latestGen = null;
+            java.time.Instant expiry = null;
+            for (PDSignature signature : document.getSignatureDictionaries()) {
+                if (!PdfSignatures.isDocumentTimestamp(signature)) {
+                    continue;
+                }
+                org.bouncycastle.tsp.TimeStampToken token = new org.bouncycastle.tsp.TimeStampToken(
+                        PdfSignatures.cms(signature.getContents()));
+                java.time.Instant gen = token.getTimeStampInfo().getGenTime().toInstant();
+                for (Object holder : token.getCertificates().getMatches(token.getSID())) {
+                    java.time.Instant notAfter = ((org.bouncycastle.cert.X509CertificateHolder) holder).getNotAfter()
+                            .toInstant();
+                    if (latestGen == null || gen.isAfter(latestGen)) {
+                        latestGen = gen;
+                        expiry = notAfter;
+                    }
+                }
+            }
+            return Optional.ofNullable(expiry);
+        } catch (Exception e) {
+            throw new PadesException(PadesException.Code.UNREADABLE_PDF, "cannot read the PDF's document timestamps", e);
+        }
+    }
+
     /** An incremental revision whose /DSS holds the certificates and revocation data of every signature. */
     public byte[] addValidationData(byte[] pdf) {
         try (PDDocument document = PdfRevisions.load(pdf)) {

@@ -27,6 +27,34 @@ public class ArchiveConfig {
     }
 
     @Bean
+    Retimestamping retimestamping(StorageConfig.Store store, org.saraban.command.letter.LetterDocuments documents,
+                                  org.saraban.web.support.CommandSender commands, java.time.Clock clock) {
+        return new Retimestamping(store, documents, commands, clock);
+    }
+
+    /** Daily (saraban.archive.retimestamp-every), every filed letter whose timestamp expires within a year. */
+    @Bean(destroyMethod = "shutdownNow")
+    java.util.concurrent.ScheduledExecutorService retimestampingSchedule(Retimestamping retimestamping,
+            @org.springframework.beans.factory.annotation.Value("${saraban.archive.retimestamp-every:P1D}")
+            java.time.Duration every,
+            @org.springframework.beans.factory.annotation.Value("${saraban.archive.retimestamp-within:P365D}")
+            java.time.Duration within) {
+        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "archive-retimestamping");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                retimestamping.run(null, within, Retimestamping.SCHEDULER);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ArchiveConfig.class).warn("re-timestamping run failed: {}", e.toString());
+            }
+        }, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return timer;
+    }
+
+    @Bean
     ContentDestroyer contentDestroyer(DestructionLists lists, BlobStore blobs) {
         return new ContentDestroyer(lists, blobs);
     }

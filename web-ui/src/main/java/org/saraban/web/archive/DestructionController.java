@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/archive", produces = MediaType.APPLICATION_JSON_VALUE)
 public class DestructionController {
 
+    private final Retimestamping retimestamping;
     private final CommandSender commands;
     private final DestructionLists lists;
     private final Directory directory;
@@ -48,7 +49,9 @@ public class DestructionController {
     private final Clock clock;
 
     public DestructionController(CommandSender commands, DestructionLists lists, Directory directory,
-                                 CurrentActor currentActor, SarabanProperties props, Clock clock) {
+                                 CurrentActor currentActor, SarabanProperties props, Clock clock,
+                                 Retimestamping retimestamping) {
+        this.retimestamping = retimestamping;
         this.commands = commands;
         this.lists = lists;
         this.directory = directory;
@@ -167,6 +170,25 @@ public class DestructionController {
     @Operation(summary = "Destroy the listed letters' content (the list and the letters' metadata stay)")
     public Document destroy(@PathVariable String id) {
         return act(id, a -> new DestructionCommands.Destroy(id, a, clock.instant()));
+    }
+
+    public record RetimestampRequest(Integer withinDays) {
+    }
+
+    /** Re-timestamp now the agency's filed letters whose timestamp expires within {withinDays} (default 365). */
+    @PostMapping(path = "/retimestamp", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Re-timestamp the agency's filed letters whose last timestamp expires within withinDays")
+    public Retimestamping.Result retimestamp(@RequestBody(required = false) RetimestampRequest body) {
+        Actor actor = currentActor.actor();
+        if (!actor.hasAnyRole(org.saraban.api.common.Role.RECORDS_OFFICER, org.saraban.api.common.Role.ADMIN)) {
+            throw new org.saraban.api.common.PermissionDeniedException("NOT_A_RECORDS_OFFICER",
+                    "records officers and administrators only");
+        }
+        int days = body == null || body.withinDays() == null ? 365 : body.withinDays();
+        if (days < 1 || days > 36_500) {
+            throw new InvalidFieldsException("WITHIN_DAYS_INVALID", List.of(new FieldError("withinDays", "1 to 36500")));
+        }
+        return retimestamping.run(actor.agencyCode(), java.time.Duration.ofDays(days), actor.ref());
     }
 
     private PersonRef person(String id, String field, List<FieldError> errors) {

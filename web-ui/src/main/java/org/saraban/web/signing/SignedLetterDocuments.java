@@ -176,6 +176,16 @@ public class SignedLetterDocuments implements LetterDocuments {
         return guarded("preserve", () -> store(extender.extendToLta(load(pdfSha256)), "filed"));
     }
 
+    @Override
+    public java.util.Optional<java.time.Instant> timestampExpiry(String pdfSha256) {
+        return extender.documentTimestampExpiry(load(pdfSha256));
+    }
+
+    @Override
+    public String retimestamp(String pdfSha256) {
+        return guarded("re-timestamp", () -> store(extender.extendToLta(load(pdfSha256)), "retimestamped"));
+    }
+
     public byte[] load(String sha256) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         blobs.copyTo(sha256, out);

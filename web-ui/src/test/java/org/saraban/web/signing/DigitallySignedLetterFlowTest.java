@@ -132,6 +132,21 @@ class DigitallySignedLetterFlowTest extends PdfTestSupport {
                         "DOCUMENT_TIMESTAMP null");
         JsonNode filed = getJson("dga.clerk", "/api/letters/" + copy, 200);
         assertThat(steps(filed)).containsExactly("RECEIPT_STAMP", "PRESERVED");
+
+        // re-timestamping (issue 6): nothing while the timestamp's certificate has long to run; before it ends, a
+        // new revision with fresh validation data and a second document timestamp, every signature still valid
+        JsonNode none = postJson("dga.records", "/api/archive/retimestamp", Map.of("withinDays", 1), 200);
+        assertThat(none.get("retimestamped").findValuesAsText("")).isEmpty();
+        assertThat(none.get("retimestamped").toString()).doesNotContain(copy);
+        postJson("dga.officer", "/api/archive/retimestamp", Map.of("withinDays", 1), 403);
+        JsonNode renewed = postJson("dga.records", "/api/archive/retimestamp", Map.of("withinDays", 36_500), 200);
+        assertThat(renewed.get("retimestamped").toString()).contains(copy);
+        assertThat(steps(getJson("dga.clerk", "/api/letters/" + copy, 200)))
+                .containsExactly("RECEIPT_STAMP", "PRESERVED", "RETIMESTAMPED");
+        JsonNode renewedReport = verify(pdf("dga.clerk", "/api/letters/" + copy + "/pdf"));
+        assertThat(renewedReport.get("valid").asBoolean()).isTrue();
+        assertThat(renewedReport.get("signatures")).extracting(s -> s.get("kind").asText())
+                .containsExactly("SIGNATURE", "SIGNATURE", "DOCUMENT_TIMESTAMP", "DOCUMENT_TIMESTAMP");
     }
 
     @Test
