@@ -8,8 +8,8 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.saraban.api.letter.RecordSecretLetterAccessCommand;
-import org.saraban.api.letter.SecretLetterAccessedEvent;
+import org.saraban.api.archive.RecordSecretLetterAccessCommand;
+import org.saraban.api.archive.SecretLetterAccessedEvent;
 
 /**
  * The access log of one secret letter: every view, download and print, as an event of its own stream, hash-chained

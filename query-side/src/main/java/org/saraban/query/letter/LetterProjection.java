@@ -572,7 +572,7 @@ public class LetterProjection {
 
     /** A view, download or print of a secret letter, in its access log (the letter's version does not change). */
     @EventHandler
-    void on(org.saraban.api.letter.SecretLetterAccessedEvent e, TrackingToken token, MetaData meta) {
+    void on(org.saraban.api.archive.SecretLetterAccessedEvent e, TrackingToken token, MetaData meta) {
         store.letters().update(e.letterId(), Positions.of(token, meta), d -> {
             List<Document> log = d.getList("accessLog", Document.class);
             if (log == null) {

@@ -60,7 +60,7 @@ public class ArchiveController {
         Document view = letters.find(id, currentActor.actor())
                 .orElseThrow(() -> new NotFoundException("LETTER_NOT_FOUND", "not found"));
         secretAccess.record(view, currentActor.actor(),
-                org.saraban.api.letter.RecordSecretLetterAccessCommand.Access.DOWNLOAD, "archive bundle");
+                org.saraban.api.archive.RecordSecretLetterAccessCommand.Access.DOWNLOAD, "archive bundle");
         byte[] zip = bundles.letter(id, view);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("saraban-bundle-" + id + ".zip").build().toString()).body(zip);

@@ -20,7 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.bson.Document;
 import org.saraban.api.common.Actor;
 import org.saraban.api.common.FieldError;
-import org.saraban.api.letter.RecordSecretLetterAccessCommand;
+import org.saraban.api.archive.RecordSecretLetterAccessCommand;
 import org.saraban.api.common.InvalidFieldsException;
 import org.saraban.api.common.NotFoundException;
 import org.saraban.api.common.PersonRef;

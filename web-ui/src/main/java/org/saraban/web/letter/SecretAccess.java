@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import org.bson.Document;
 import org.saraban.api.common.Actor;
-import org.saraban.api.letter.RecordSecretLetterAccessCommand;
+import org.saraban.api.archive.RecordSecretLetterAccessCommand;
 import org.saraban.web.support.CommandSender;
 import org.springframework.stereotype.Component;
 

@@ -104,6 +104,9 @@ final class LetterEvents {
         } else if (event instanceof LetterVerifiedEvent e) {
             id = e.copyId();
             at = e.at();
+        } else if (event instanceof org.saraban.api.letter.SecretAccessGrantedEvent e) {
+            id = e.letterId();
+            at = e.at();
         } else {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package org.saraban.api.letter;
+package org.saraban.api.archive;
 
 import java.time.Instant;
 
