@@ -49,24 +49,52 @@ public class ArchiveBundles {
 
     /** The bundle of a letter whose view the caller may see (checked by the caller). */
     public byte[] letter(String letterId, Document view) throws IOException {
-        List<Document> stream = events.find(eq("aggregateIdentifier", letterId)).into(new ArrayList<>());
+        String subject = view.getString("subject") != null ? view.getString("subject")
+                : view.get("content") instanceof Document c ? c.getString("subject") : null;
+        view.remove("_id");
+        Map<String, byte[]> extra = new LinkedHashMap<>();
+        extra.put("letter.json", JSON.writeValueAsBytes(Document.parse(view.toJson())));
+        return bundle(letterId, "เรื่อง: " + (subject == null ? "-" : subject), extra, List.of(view));
+    }
+
+    /**
+     * The bundle of a register book of one year: its rows (JSON and the CSV the register exports), and for every
+     * letter on it, its view, PDF of record and events, chained to one checkpoint (the caller checked access).
+     */
+    public byte[] register(String title, List<Document> rows, byte[] csv, List<Document> views) throws IOException {
+        Map<String, byte[]> extra = new LinkedHashMap<>();
+        extra.put("register.json", JSON.writeValueAsBytes(rows.stream().map(r -> Document.parse(r.toJson())).toList()));
+        extra.put("register.csv", csv);
+        for (Document v : views) {
+            v.remove("_id");
+            extra.put("letters/" + v.getString("id") + ".json", JSON.writeValueAsBytes(Document.parse(v.toJson())));
+        }
+        return bundle(title, "ทะเบียน " + title + " (" + views.size() + " ฉบับ)", extra, views);
+    }
+
+    private byte[] bundle(String name, String heading, Map<String, byte[]> extra, List<Document> views)
+            throws IOException {
+        List<String> ids = views.stream().map(v -> v.getString("id")).toList();
+        List<Document> stream = ids.isEmpty() ? new ArrayList<>()
+                : events.find(in("aggregateIdentifier", ids)).into(new ArrayList<>());
         stream.sort(Comparator.comparingLong(d -> d.getLong("_id")));
         if (stream.isEmpty()) {
-            throw new IllegalStateException("no events for letter " + letterId);
+            throw new IllegalStateException("no events for " + name);
         }
         Document checkpoint = checkpoints.checkpoint().orElseThrow();
         long from = stream.get(0).getLong("_id");
         long to = checkpoint.get("_id", Number.class).longValue();
 
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("README.txt", readme(letterId, view, stream.size(), from, to).getBytes(StandardCharsets.UTF_8));
-        view.remove("_id");
-        files.put("letter.json", JSON.writeValueAsBytes(Document.parse(view.toJson())));
-        String pdf = view.getString("pdfSha256");
-        if (pdf != null) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            blobs.copyTo(pdf, bytes);
-            files.put("documents/" + pdf + ".pdf", bytes.toByteArray());
+        files.put("README.txt", readme(name, heading, stream.size(), from, to).getBytes(StandardCharsets.UTF_8));
+        files.putAll(extra);
+        for (Document v : views) {
+            String pdf = v.getString("pdfSha256");
+            if (pdf != null && !files.containsKey("documents/" + pdf + ".pdf") && blobs.find(pdf).isPresent()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                blobs.copyTo(pdf, bytes);
+                files.put("documents/" + pdf + ".pdf", bytes.toByteArray());
+            }
         }
         List<Map<String, Object>> eventList = new ArrayList<>();
         for (Document d : stream) {
@@ -87,9 +115,8 @@ public class ArchiveBundles {
         files.put(BundleVerifier.CHECKPOINT, JSON.writeValueAsBytes(cp));
 
         Map<String, String> digests = new LinkedHashMap<>();
-        files.forEach((name, bytes) -> digests.put(name, ChainMath.hex(ChainMath.sha256(bytes))));
-        byte[] manifest = JSON.writeValueAsBytes(Map.of("format", BundleVerifier.FORMAT, "letterId", letterId,
-                "files", digests));
+        files.forEach((file, bytes) -> digests.put(file, ChainMath.hex(ChainMath.sha256(bytes))));
+        byte[] manifest = JSON.writeValueAsBytes(Map.of("format", BundleVerifier.FORMAT, "of", name, "files", digests));
         byte[] seal = JSON.writeValueAsBytes(checkpoints.seal(manifest));
 
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
@@ -133,17 +160,16 @@ public class ArchiveBundles {
         out.closeEntry();
     }
 
-    static String readme(String letterId, Document view, int events, long from, long to) {
-        String subject = view.getString("subject") != null ? view.getString("subject")
-                : view.get("content") instanceof Document c ? c.getString("subject") : null;
+    static String readme(String name, String heading, int events, long from, long to) {
         return """
                 ชุดเอกสารจดหมายเหตุ (Saraban archive bundle) — %s
-                เรื่อง: %s
+                %s
 
                 มีอะไรอยู่ในชุดนี้
-                  letter.json          หนังสือตามที่ระบบแสดง ณ เวลาที่ส่งออก
+                  letter.json / letters/*.json   หนังสือตามที่ระบบแสดง ณ เวลาที่ส่งออก
+                  register.json, register.csv    ทะเบียน (เฉพาะชุดของทะเบียน)
                   documents/*.pdf      ฉบับจริงของหนังสือ (PDF/A-3 ลงลายมือชื่อ PAdES) ถ้ามี
-                  events.json          เหตุการณ์ทั้ง %d รายการของหนังสือ ตามที่บันทึกไว้ พร้อม prevHash และ hash
+                  events.json          เหตุการณ์ทั้ง %d รายการ ตามที่บันทึกไว้ พร้อม prevHash และ hash
                   chain.json           สายแฮชตั้งแต่ลำดับที่ %d ถึงลำดับที่ %d (จุดที่ประทับตรา)
                   checkpoint.json      ตราประทับของระบบที่ลำดับที่ %d พร้อมตราเวลา RFC 3161
                   manifest.json        ค่า SHA-256 ของทุกแฟ้ม; manifest.sig.json ลายมือชื่อของตราระบบบน manifest
@@ -151,17 +177,17 @@ public class ArchiveBundles {
                 วิธีตรวจสอบโดยไม่ต้องใช้เซิร์ฟเวอร์
                   ./mvnw -q -pl signing exec:java -Dexec.mainClass=org.saraban.signing.bundle.BundleVerifier \\
                       -Dexec.args=<แฟ้ม zip นี้>
-                  ผลลัพธ์ VALID หมายความว่าทุกแฟ้มตรงตามที่ประทับตรา เหตุการณ์ของหนังสือเชื่อมต่อในสายแฮช
+                  ผลลัพธ์ VALID หมายความว่าทุกแฟ้มตรงตามที่ประทับตรา เหตุการณ์เชื่อมต่อในสายแฮช
                   จนถึงตราประทับที่ลงลายมือชื่อและตราเวลาไว้ หากแก้ไขแม้หนึ่งไบต์ในแฟ้มใด การตรวจจะไม่ผ่าน
                   ลายมือชื่อใน PDF ตรวจได้ด้วยโปรแกรมตรวจ PAdES ทั่วไป หรือหน้า "ตรวจสอบลายมือชื่อ" ของระบบ
 
-                What is in this bundle: the letter's view, its PDF of record (if any), its %d events as stored, the
-                hash chain from position %d to the sealed checkpoint at %d, the checkpoint (signed by the system's
-                seal, RFC 3161-timestamped), and a manifest of every file's SHA-256 signed by the seal.
+                What is in this bundle: the letters' views, their PDFs of record (if any), their %d events as stored,
+                the hash chain from position %d to the sealed checkpoint at %d, the checkpoint (signed by the
+                system's seal, RFC 3161-timestamped), and a manifest of every file's SHA-256 signed by the seal.
                 To verify it offline, run the command above on this file: VALID means every file is as sealed and
-                the letter's events are linked, unbroken, to the signed and timestamped checkpoint. Hashes:
+                the events are linked, unbroken, to the signed and timestamped checkpoint. Hashes:
                 hash = SHA-256(prevHash || SHA-256(canonical fields)), the fields in events.json in their order,
                 each name and value as a 4-byte big-endian length and UTF-8 (length -1 for null).
-                """.formatted(letterId, subject == null ? "-" : subject, events, from, to, to, events, from, to);
+                """.formatted(name, heading, events, from, to, to, events, from, to);
     }
 }

@@ -42,10 +42,16 @@ public class RegisterController {
     private final Directory directory;
 
     private final org.saraban.web.archive.LetterAsOf letterAsOf;
+    private final org.saraban.web.integrity.ArchiveBundles bundles;
+    private final org.saraban.web.letter.SecretAccess secretAccess;
 
     public RegisterController(LetterQueries queries, CurrentActor currentActor, RegisterRenderer registers,
-                              Directory directory, org.saraban.web.archive.LetterAsOf letterAsOf) {
+                              Directory directory, org.saraban.web.archive.LetterAsOf letterAsOf,
+                              org.saraban.web.integrity.ArchiveBundles bundles,
+                              org.saraban.web.letter.SecretAccess secretAccess) {
         this.letterAsOf = letterAsOf;
+        this.bundles = bundles;
+        this.secretAccess = secretAccess;
         this.queries = queries;
         this.currentActor = currentActor;
         this.registers = registers;
@@ -59,6 +65,48 @@ public class RegisterController {
                 ? ("ยกเลิก" + (r.getString("remark") == null ? "" : " " + r.getString("remark"))) : r.getString("remark");
         return new RegisterRow(n, r.getString("registeredAtThai"), r.getString("number"), r.getString("dateThai"),
                 r.getString("from"), r.getString("to"), r.getString("subject"), r.getString("action"), remark);
+    }
+
+    /**
+     * The archive bundle of a register book and year (issue 6, item 6): its rows, and every letter on it that the
+     * caller may see, with their PDFs and events chained to a signed checkpoint; checked offline by BundleVerifier.
+     */
+    @GetMapping(path = "/api/registers/{agencyCode}/{book}/{yearBE}/bundle", produces = "application/zip")
+    @Operation(summary = "The register book's archive bundle: rows, letters, PDFs, events, chain, sealed manifest")
+    public ResponseEntity<byte[]> bundle(@PathVariable String agencyCode, @PathVariable String book,
+                                         @PathVariable String yearBE) throws java.io.IOException {
+        RegisterBookType type = RegisterBookType.fromPath(book);
+        if (type == null) {
+            throw new NotFoundException("REGISTER_NOT_FOUND", "no such register book");
+        }
+        int year;
+        try {
+            year = Integer.parseInt(ThaiText.arabicDigits(yearBE));
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldsException("INVALID_YEAR", List.of(new FieldError("yearBE", "a Buddhist-Era year, e.g. 2569")));
+        }
+        var actor = currentActor.actor();
+        List<Document> rows = queries.register(actor, agencyCode, type, year)
+                .orElseThrow(() -> new NotFoundException("REGISTER_NOT_FOUND", "not found"));
+        List<Document> views = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Document r : rows) {
+            String letterId = r.getString("letterId");
+            if (letterId != null && seen.add(letterId)) {
+                queries.find(letterId, actor).ifPresent(v -> {
+                    secretAccess.record(v, actor, org.saraban.api.archive.RecordSecretLetterAccessCommand.Access.DOWNLOAD,
+                            "register bundle");
+                    views.add(v);
+                });
+            }
+        }
+        if (views.isEmpty()) {
+            throw new NotFoundException("REGISTER_EMPTY", "no letter of this register to bundle");
+        }
+        String name = agencyCode + "-" + type.path() + "-" + year;
+        byte[] zip = bundles.register(name, rows, RegisterCsv.write(type, rows), views);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"saraban-bundle-"
+                + type.path() + "-" + year + ".zip\"").body(zip);
     }
 
     @GetMapping(path = "/api/registers/{agencyCode}/{book}/{yearBE}",

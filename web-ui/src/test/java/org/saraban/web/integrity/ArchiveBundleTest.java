@@ -56,6 +56,31 @@ class ArchiveBundleTest extends WebTestSupport {
         assertStatus(call(as(get("/api/letters/" + id + "/bundle"), "soc.officer")), 404);
     }
 
+    @Test
+    void a_register_book_and_year_bundles_its_rows_and_letters_and_verifies_offline() throws Exception {
+        JsonNode first = dispatchedLetter("ขอส่งรายงานการตรวจสอบพัสดุประจำปี");
+        JsonNode second = dispatchedLetter("ขอส่งรายงานการตรวจสอบภายในประจำปี");
+        int year = first.get("yearBE").asInt();
+        MvcResult r = call(as(get("/api/registers/{agency}/sent/{year}/bundle", "สพร", year), "dga.records"));
+        assertStatus(r, 200);
+        byte[] zip = r.getResponse().getContentAsByteArray();
+        BundleVerifier.Report report = BundleVerifier.verify(zip);
+        assertThat(report.valid()).as(report.text()).isTrue();
+        Map<String, byte[]> files = unzip(zip);
+        assertThat(files).containsKeys("register.json", "register.csv", "letters/" + first.get("id").asText() + ".json",
+                "letters/" + second.get("id").asText() + ".json");
+        String register = new String(files.get("register.json"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(register).contains(first.get("number").asText()).contains(second.get("number").asText());
+
+        Map<String, byte[]> changed = new LinkedHashMap<>(files);
+        byte[] csv = changed.get("register.csv").clone();
+        csv[csv.length / 2] ^= 0x01;
+        changed.put("register.csv", csv);
+        assertThat(BundleVerifier.verify(zip(changed)).valid()).isFalse();
+        // another agency's clerk gets no register of สพร
+        assertStatus(call(as(get("/api/registers/{agency}/sent/{year}/bundle", "สพร", year), "soc.clerk")), 404);
+    }
+
     private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
