@@ -24,8 +24,10 @@ public class DestructionLists {
 
     private final PositionedStore lists;
     private final MongoCollection<Document> letters;
+    private final PositionedStore transfers;
 
     public DestructionLists(MongoDatabase db) {
+        this.transfers = new PositionedStore(db.getCollection(TransferListProjection.LISTS));
         this.lists = new PositionedStore(db.getCollection(DestructionListProjection.LISTS));
         this.letters = db.getCollection(LetterStore.LETTERS);
     }
@@ -66,6 +68,37 @@ public class DestructionLists {
                             .append("blobs", new ArrayList<>(blobsOf(d))));
                 });
         return out;
+    }
+
+    /**
+     * The 20-year survey: the agency's filed letters dated in {@code yearBE} − 20 or before (ครบ ๒๐ ปี in
+     * {@code yearBE}), neither destroyed nor transferred.
+     */
+    public List<Document> twentyYears(Actor actor, int yearBE) {
+        String last = (yearBE - 543 - 20) + "-12-31\uffff";
+        List<Document> out = new ArrayList<>();
+        letters.find(and(eq("agencyCode", actor.agencyCode()), eq("status", "FILED"), lte("date", last)))
+                .sort(Sorts.ascending("date")).forEach(d -> {
+                    Document filing = d.get("filing", Document.class);
+                    out.add(new Document("letterId", d.getString("id")).append("number", d.getString("number"))
+                            .append("date", d.getString("date")).append("subject", d.getString("subject"))
+                            .append("fileCode", filing == null ? null : filing.getString("fileCode")));
+                });
+        return out;
+    }
+
+    public Optional<Document> transferList(String id, Actor actor) {
+        Document d = transfers.get(id);
+        if (d == null || actor.agencyCode() == null || !actor.agencyCode().equals(d.getString("agencyCode"))) {
+            return Optional.empty();
+        }
+        d.remove("_id");
+        d.remove("position");
+        return Optional.of(d);
+    }
+
+    public boolean awaitTransferPosition(String id, long position, Duration timeout) {
+        return transfers.awaitPosition(id, position, timeout);
     }
 
     /** Every content hash a letter's document names: its PDF and revisions, scan, signatures' PDFs, enclosures. */

@@ -549,6 +549,22 @@ public class LetterProjection {
         });
     }
 
+    /** Letters handed to the National Archives at twenty years: their metadata stays, marked with the handover. */
+    @EventHandler
+    void on(org.saraban.api.archive.TransferEvents.LettersTransferred e, TrackingToken token, MetaData meta) {
+        for (org.saraban.api.archive.TransferItem item : e.transferred()) {
+            store.letters().update(item.letterId(), Positions.of(token, meta), d -> {
+                d.put("status", "TRANSFERRED");
+                Document transferred = new Document("listId", e.listId()).append("receipt", e.receipt())
+                        .append("by", Docs.of(e.by()));
+                Docs.putTime(transferred, "at", e.at());
+                d.put("transferred", transferred);
+                history(d, Long.MAX_VALUE - 1, "LetterTransferred", "ส่งมอบให้กรมศิลปากรเมื่อครบ ๒๐ ปี", e.by(), e.at(),
+                        e.receipt());
+            });
+        }
+    }
+
     /** A named grant to see a secret letter: the grantee joins those who see it. */
     @EventHandler
     void on(org.saraban.api.letter.SecretAccessGrantedEvent e, @SequenceNumber long seq, TrackingToken token,

@@ -17,6 +17,11 @@ public class ArchiveConfig {
     }
 
     @Bean
+    org.saraban.query.archive.TransferListProjection transferListProjection(StorageConfig.Store store) {
+        return new org.saraban.query.archive.TransferListProjection(store.database());
+    }
+
+    @Bean
     DestructionLists destructionLists(StorageConfig.Store store) {
         return new DestructionLists(store.database());
     }

@@ -172,6 +172,97 @@ public class DestructionController {
         return act(id, a -> new DestructionCommands.Destroy(id, a, clock.instant()));
     }
 
+    // ------------------------------------------------------------------ the 20-year lists
+
+    @GetMapping("/transfer/candidates")
+    @Operation(summary = "The 20-year survey: filed letters dated 20 years before BE year {year} or earlier")
+    public List<Document> transferCandidates(@RequestParam int year) {
+        return lists.twentyYears(currentActor.actor(), year);
+    }
+
+    public record KeepRequest(String letterId, String reason) {
+    }
+
+    public record TransferRequest(Integer yearBE, List<KeepRequest> keep) {
+    }
+
+    @PostMapping(path = "/transfer-lists", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Prepare the 20-year lists of a year: every candidate is transferred but those kept {letterId, reason}")
+    public ResponseEntity<Document> prepareTransfer(@RequestBody TransferRequest body) {
+        Actor actor = currentActor.actor();
+        if (body == null || body.yearBE() == null) {
+            throw new InvalidFieldsException("YEAR_MISSING", List.of(new FieldError("yearBE",
+                    "the BE year in which the letters reach twenty years")));
+        }
+        List<Document> candidates = lists.twentyYears(actor, body.yearBE());
+        List<KeepRequest> keep = body.keep() == null ? List.of() : body.keep();
+        List<FieldError> errors = new ArrayList<>();
+        List<org.saraban.api.archive.TransferItem> kept = new ArrayList<>();
+        java.util.Set<String> keptIds = new java.util.HashSet<>();
+        for (int i = 0; i < keep.size(); i++) {
+            KeepRequest k = keep.get(i);
+            Document c = candidates.stream().filter(d -> d.getString("letterId").equals(k.letterId())).findFirst()
+                    .orElse(null);
+            if (c == null) {
+                errors.add(new FieldError("keep[" + i + "].letterId", "not a letter of this agency twenty years old"));
+            } else if (k.reason() == null || k.reason().isBlank()) {
+                errors.add(new FieldError("keep[" + i + "].reason", "why the agency keeps it"));
+            } else {
+                kept.add(item(c, k.reason().strip()));
+                keptIds.add(k.letterId());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException("TRANSFER_LIST_INVALID", errors);
+        }
+        List<org.saraban.api.archive.TransferItem> transfer = candidates.stream()
+                .filter(c -> !keptIds.contains(c.getString("letterId"))).map(c -> item(c, null)).toList();
+        String listId = UUID.randomUUID().toString();
+        commandAndWait(listId, new org.saraban.api.archive.TransferCommands.Prepare(listId, actor, body.yearBE(),
+                transfer, kept, clock.instant()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(transferList(listId));
+    }
+
+    @GetMapping("/transfer-lists/{id}")
+    public Document transferList(@PathVariable String id) {
+        return lists.transferList(id, currentActor.actor())
+                .orElseThrow(() -> new NotFoundException("TRANSFER_LIST_NOT_FOUND", "not found"));
+    }
+
+    @PostMapping("/transfer-lists/{id}/approve")
+    @Operation(summary = "The head approves the 20-year lists")
+    public Document approveTransfer(@PathVariable String id) {
+        transferList(id);
+        commandAndWait(id, new org.saraban.api.archive.TransferCommands.Approve(id, currentActor.actor(),
+                clock.instant()));
+        return transferList(id);
+    }
+
+    public record HandoverRequest(String receipt) {
+    }
+
+    @PostMapping(path = "/transfer-lists/{id}/handover", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record that the listed letters were handed to the National Archives {receipt}")
+    public Document handover(@PathVariable String id, @RequestBody(required = false) HandoverRequest body) {
+        transferList(id);
+        commandAndWait(id, new org.saraban.api.archive.TransferCommands.RecordHandover(id, currentActor.actor(),
+                body == null ? null : body.receipt(), clock.instant()));
+        return transferList(id);
+    }
+
+    private static org.saraban.api.archive.TransferItem item(Document c, String reason) {
+        return new org.saraban.api.archive.TransferItem(c.getString("letterId"), c.getString("number"),
+                c.getString("date"), c.getString("subject"), c.getString("fileCode"), reason);
+    }
+
+    private void commandAndWait(String id, Object command) {
+        var sent = commands.send(command);
+        long position = sent.positionOf(id);
+        if (position > 0) {
+            lists.awaitTransferPosition(id, position, props.readYourWritesTimeout());
+        }
+    }
+
     public record RetimestampRequest(Integer withinDays) {
     }
 
