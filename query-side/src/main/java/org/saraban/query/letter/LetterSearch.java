@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.bson.Document;
+import org.saraban.api.common.ThaiText;
 
 /**
  * What makes a letter findable (issue 6, item 3). Thai is written without spaces between words, so a letter is
@@ -47,12 +48,8 @@ public final class LetterSearch {
             return "";
         }
         StringBuilder out = new StringBuilder(s.length());
-        for (char c : Normalizer.normalize(s, Normalizer.Form.NFC).toCharArray()) {
-            if (c >= '๐' && c <= '๙') {
-                out.append((char) ('0' + (c - '๐')));
-            } else if (c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\ufeff') {
-                continue;
-            } else {
+        for (char c : ThaiText.arabicDigits(Normalizer.normalize(s, Normalizer.Form.NFC)).toCharArray()) {
+            if (c != '\u200b' && c != '\u200c' && c != '\u200d' && c != '\ufeff') {
                 out.append(Character.toLowerCase(c));
             }
         }
@@ -146,7 +143,7 @@ public final class LetterSearch {
         int from = Math.max(0, at - width / 3);
         int to = Math.min(text.length(), from + width);
         // the index reads digits as Arabic; a Thai reader reads them as the letter printed them
-        return org.saraban.api.common.ThaiText.thaiDigits((from > 0 ? "…" : "") + text.substring(from, to)
+        return ThaiText.thaiDigits((from > 0 ? "…" : "") + text.substring(from, to)
                 + (to < text.length() ? "…" : ""));
     }
 

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.saraban.api.common.ThaiText;
+
 /**
  * Proposes a received paper letter's metadata from the OCR text of its scan (issue 6, item 7), as a careful
  * clerk would register it: the ที่, the date, the sender, เรื่อง, เรียน, อ้างถึง, สิ่งที่ส่งมาด้วย, the
@@ -91,7 +93,7 @@ public final class LegacyLetterReader {
                 try {
                     LocalDate date = LocalDate.of(yearBE - 543, month, day);
                     dateIso = date.toString();
-                    dateThai = thai(Integer.toString(day)) + " " + MONTHS.get(month - 1) + " " + thai(Integer.toString(yearBE));
+                    dateThai = ThaiText.thaiDigits(day) + " " + MONTHS.get(month - 1) + " " + ThaiText.thaiDigits(yearBE);
                 } catch (RuntimeException e) {
                     corrections.add("no such date: " + m.group());
                 }
@@ -332,19 +334,7 @@ public final class LegacyLetterReader {
     }
 
     private static int arabic(String thaiDigits) {
-        StringBuilder b = new StringBuilder();
-        for (char c : thaiDigits.toCharArray()) {
-            b.append(isThaiDigit(c) ? (char) ('0' + (c - '๐')) : c);
-        }
-        return Integer.parseInt(b.toString());
-    }
-
-    private static String thai(String digits) {
-        StringBuilder b = new StringBuilder();
-        for (char c : digits.toCharArray()) {
-            b.append(Character.isDigit(c) ? (char) ('๐' + (c - '0')) : c);
-        }
-        return b.toString();
+        return Integer.parseInt(ThaiText.arabicDigits(thaiDigits));
     }
 
     private static int indexOf(List<String> lines, java.util.function.Predicate<String> p) {
