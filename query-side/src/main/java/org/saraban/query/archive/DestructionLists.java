@@ -122,16 +122,15 @@ public class DestructionLists {
         }
     }
 
-    /** Whether a letter outside {@code except} still names the content: then it is not destroyed with them. */
-    public boolean usedElsewhere(String sha256, Set<String> except) {
+    /** Every content hash named by a letter outside {@code except}: content those letters still need. */
+    public Set<String> blobsNamedElsewhere(Set<String> except) {
+        Set<String> named = new java.util.HashSet<>();
         // the search fields are large and name no content: leave them out of the scan
         Document withoutSearch = new Document("searchText", 0).append("searchGrams", 0).append("searchWords", 0);
         for (Document d : letters.find(com.mongodb.client.model.Filters.nin("id", except)).projection(withoutSearch)) {
-            if (blobsOf(d).contains(sha256)) {
-                return true;
-            }
+            named.addAll(blobsOf(d));
         }
-        return false;
+        return named;
     }
 
     public boolean awaitPosition(String id, long position, Duration timeout) {

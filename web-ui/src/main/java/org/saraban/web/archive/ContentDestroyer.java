@@ -36,11 +36,12 @@ public class ContentDestroyer {
     void on(DestructionEvents.LettersDestroyed e) {
         Set<String> destroyedLetters = new HashSet<>();
         e.destroyed().forEach(i -> destroyedLetters.add(i.letterId()));
+        Set<String> stillNamed = lists.blobsNamedElsewhere(destroyedLetters);
         int deleted = 0;
         int kept = 0;
         for (DestructionItem item : e.destroyed()) {
             for (String sha : item.blobs() == null ? Set.<String>of() : Set.copyOf(item.blobs())) {
-                if (lists.usedElsewhere(sha, destroyedLetters)) {
+                if (stillNamed.contains(sha)) {
                     kept++;
                 } else if (blobs.destroy(sha)) {
                     deleted++;
