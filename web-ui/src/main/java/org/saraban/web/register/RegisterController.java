@@ -67,6 +67,22 @@ public class RegisterController {
                 r.getString("from"), r.getString("to"), r.getString("subject"), r.getString("action"), remark);
     }
 
+    private static RegisterBookType book(String path) {
+        RegisterBookType type = RegisterBookType.fromPath(path);
+        if (type == null) {
+            throw new NotFoundException("REGISTER_NOT_FOUND", "no such register book");
+        }
+        return type;
+    }
+
+    private static int year(String yearBE) {
+        try {
+            return Integer.parseInt(ThaiText.arabicDigits(yearBE));
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldsException("INVALID_YEAR", List.of(new FieldError("yearBE", "a Buddhist-Era year, e.g. 2569")));
+        }
+    }
+
     /**
      * The archive bundle of a register book and year (issue 6, item 6): its rows, and every letter on it that the
      * caller may see, with their PDFs and events chained to a signed checkpoint; checked offline by BundleVerifier.
@@ -75,16 +91,8 @@ public class RegisterController {
     @Operation(summary = "The register book's archive bundle: rows, letters, PDFs, events, chain, sealed manifest")
     public ResponseEntity<byte[]> bundle(@PathVariable String agencyCode, @PathVariable String book,
                                          @PathVariable String yearBE) throws java.io.IOException {
-        RegisterBookType type = RegisterBookType.fromPath(book);
-        if (type == null) {
-            throw new NotFoundException("REGISTER_NOT_FOUND", "no such register book");
-        }
-        int year;
-        try {
-            year = Integer.parseInt(ThaiText.arabicDigits(yearBE));
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldsException("INVALID_YEAR", List.of(new FieldError("yearBE", "a Buddhist-Era year, e.g. 2569")));
-        }
+        RegisterBookType type = book(book);
+        int year = year(yearBE);
         var actor = currentActor.actor();
         List<Document> rows = queries.register(actor, agencyCode, type, year)
                 .orElseThrow(() -> new NotFoundException("REGISTER_NOT_FOUND", "not found"));
@@ -116,16 +124,8 @@ public class RegisterController {
                                       @PathVariable String yearBE,
                                       @RequestParam(defaultValue = "json") String format,
                                       @RequestParam(required = false) String asOf) {
-        RegisterBookType type = RegisterBookType.fromPath(book);
-        if (type == null) {
-            throw new NotFoundException("REGISTER_NOT_FOUND", "no such register book");
-        }
-        int year;
-        try {
-            year = Integer.parseInt(ThaiText.arabicDigits(yearBE));
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldsException("INVALID_YEAR", List.of(new FieldError("yearBE", "a Buddhist-Era year, e.g. 2569")));
-        }
+        RegisterBookType type = book(book);
+        int year = year(yearBE);
         // ?asOf=: the book as it stood then, recomputed from the events (issue 6, item 5)
         List<Document> rows = (asOf == null ? queries.register(currentActor.actor(), agencyCode, type, year)
                 : letterAsOf.register(currentActor.actor(), agencyCode, type, year,
