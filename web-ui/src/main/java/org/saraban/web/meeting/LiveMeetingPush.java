@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
  * that reconnects asks for the events after the last seq it saw. Its own tracking processor with an in-memory
  * token from the head of the stream, so every node pushes to its own connections.
  * <p>
- * It waits for the live state by reading only the position the projection keeps in it
- * ({@code MeetingQueries.awaitPosition}): the document grows with the attendance, to about a megabyte for a
- * meeting of 1,000 members, and this runs once per event on the one thread that pushes every meeting's events.
+ * It waits for the live state through {@code MeetingQueries.awaitPosition} and takes the logged event from
+ * {@code MeetingQueries.event}: both are handed over in memory by this process's projection ({@code MeetingFeed},
+ * ADR 0010), and read from MongoDB only when the projection runs on another node.
  */
 @Component
 @ProcessingGroup(LiveMeetingPush.GROUP)
