@@ -42,7 +42,6 @@ public class DestructionList {
     private String agencyCode;
     private List<DestructionItem> items;
     private PersonRef chair;
-    private final Set<String> committee = new HashSet<>();
     private boolean reviewed;
     private final Set<String> keptLonger = new HashSet<>();
     private boolean approved;
@@ -167,16 +166,11 @@ public class DestructionList {
     }
 
     private void requireAgency(Actor actor) {
-        if (actor == null || !agencyCode.equals(actor.agencyCode())) {
-            throw new ArchiveException("DESTRUCTION_LIST_NOT_FOUND", org.saraban.api.common.SarabanException.Kind.NOT_FOUND,
-                    "not found");
-        }
+        ArchiveRules.requireAgency(actor, agencyCode, "DESTRUCTION_LIST_NOT_FOUND");
     }
 
     private static void requireRole(Actor actor, String code, Role role) {
-        if (actor == null || !actor.hasRole(role)) {
-            throw ArchiveException.forbidden(code, "only a " + role.name().toLowerCase().replace('_', ' ') + " may");
-        }
+        ArchiveRules.requireRole(actor, code, role);
     }
 
     @EventSourcingHandler
@@ -189,8 +183,6 @@ public class DestructionList {
     @EventSourcingHandler
     void on(DestructionEvents.CommitteeAppointed e) {
         chair = e.chair();
-        committee.add(e.chair().id());
-        e.members().forEach(m -> committee.add(m.id()));
     }
 
     @EventSourcingHandler

@@ -18,7 +18,6 @@ import org.saraban.api.archive.TransferEvents;
 import org.saraban.api.archive.TransferItem;
 import org.saraban.api.common.Actor;
 import org.saraban.api.common.Role;
-import org.saraban.api.common.SarabanException;
 import org.saraban.api.common.ThaiText;
 
 /**
@@ -92,15 +91,11 @@ public class TransferList {
     }
 
     private void requireAgency(Actor actor) {
-        if (actor == null || !agencyCode.equals(actor.agencyCode())) {
-            throw new ArchiveException("TRANSFER_LIST_NOT_FOUND", SarabanException.Kind.NOT_FOUND, "not found");
-        }
+        ArchiveRules.requireAgency(actor, agencyCode, "TRANSFER_LIST_NOT_FOUND");
     }
 
     private static void requireRole(Actor actor, String code, Role role) {
-        if (actor == null || !actor.hasRole(role)) {
-            throw ArchiveException.forbidden(code, "only a " + role.name().toLowerCase().replace('_', ' ') + " may");
-        }
+        ArchiveRules.requireRole(actor, code, role);
     }
 
     @EventSourcingHandler
