@@ -37,6 +37,9 @@ public final class LetterSearch {
     /** Puts the search fields on a letter's document from what it says now. */
     public static void index(Document d) {
         String text = normalize(String.join("\n", searchable(d)));
+        if (text.equals(d.getString(TEXT)) && d.get(GRAMS) != null && d.get(WORDS) != null) {
+            return; // most changes of a letter (a route, a stamp, a read) leave its words as they were
+        }
         d.put(TEXT, text);
         d.put(GRAMS, new ArrayList<>(grams(text)));
         d.put(WORDS, new ArrayList<>(words(text)));
