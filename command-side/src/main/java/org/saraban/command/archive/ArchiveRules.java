@@ -19,7 +19,9 @@ final class ArchiveRules {
 
     static void requireRole(Actor actor, String code, Role role) {
         if (actor == null || !actor.hasRole(role)) {
-            throw ArchiveException.forbidden(code, "only a " + role.name().toLowerCase().replace('_', ' ') + " may");
+            String name = role.name().toLowerCase().replace('_', ' ');
+            throw ArchiveException.forbidden(code, "only " + ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ")
+                    + name + " may");
         }
     }
 }

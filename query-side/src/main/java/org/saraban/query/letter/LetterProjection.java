@@ -565,6 +565,41 @@ public class LetterProjection {
         }
     }
 
+    /** Letters on loan (บัตรยืม): the borrower sees them until they are returned, wherever the borrower works. */
+    @EventHandler
+    void on(org.saraban.api.archive.LoanEvents.Lent e, TrackingToken token, MetaData meta) {
+        for (String letterId : e.letterIds()) {
+            store.letters().update(letterId, Positions.of(token, meta), d -> {
+                List<String> borrowers = new ArrayList<>(d.getList("borrowerIds", String.class, List.of()));
+                if (!borrowers.contains(e.borrower().id())) {
+                    borrowers.add(e.borrower().id());
+                }
+                d.put("borrowerIds", borrowers);
+                List<Document> onLoan = new ArrayList<>(d.getList("onLoan", Document.class, List.of()));
+                onLoan.removeIf(x -> e.loanId().equals(x.getString("loanId")));
+                onLoan.add(new Document("loanId", e.loanId()).append("borrower", Docs.of(e.borrower()))
+                        .append("dueDate", Docs.iso(e.dueDate()))
+                        .append("dueDateThai", org.saraban.api.common.ThaiText.date(e.dueDate())));
+                d.put("onLoan", onLoan);
+            });
+        }
+    }
+
+    @EventHandler
+    void on(org.saraban.api.archive.LoanEvents.Returned e, TrackingToken token, MetaData meta) {
+        for (String letterId : e.letterIds()) {
+            store.letters().update(letterId, Positions.of(token, meta), d -> {
+                List<Document> onLoan = new ArrayList<>(d.getList("onLoan", Document.class, List.of()));
+                onLoan.removeIf(x -> e.loanId().equals(x.getString("loanId")));
+                d.put("onLoan", onLoan);
+                // the same person may still hold the letter on another loan
+                List<String> borrowers = onLoan.stream()
+                        .map(x -> x.get("borrower", Document.class).getString("id")).distinct().toList();
+                d.put("borrowerIds", new ArrayList<>(borrowers));
+            });
+        }
+    }
+
     /** A named grant to see a secret letter: the grantee joins those who see it. */
     @EventHandler
     void on(org.saraban.api.letter.SecretAccessGrantedEvent e, @SequenceNumber long seq, TrackingToken token,

@@ -36,7 +36,7 @@ public class LetterQueries {
 
     /** Fields that exist for projection and access control and are not part of the view. */
     private static final List<String> INTERNAL = List.of("_id", "position", "participants", "routeUnits",
-            "addresseeUnits", "approvedContentHash", LetterSearch.TEXT, LetterSearch.GRAMS, LetterSearch.WORDS);
+            "addresseeUnits", "approvedContentHash", "borrowerIds", LetterSearch.TEXT, LetterSearch.GRAMS, LetterSearch.WORDS);
 
     private final LetterStore store;
 
@@ -264,10 +264,15 @@ public class LetterQueries {
     /**
      * Same agency, then: clerks, records officers, approvers and signers see the agency's letters;
      * officers see what they drafted, what is addressed or routed to them or their unit. Secret letters
-     * only reach the people who handle them and the agency's clerks. {@code d} is the raw document
+     * only reach the people who handle them and the agency's clerks. A borrower sees a letter on loan to them until
+     * it is returned. {@code d} is the raw document
      * ({@link #raw}), so that a caller checking many people loads the letter once.
      */
     public static boolean visible(Document d, Actor actor) {
+        if (actor != null && actor.personId() != null
+                && d.getList("borrowerIds", String.class, List.of()).contains(actor.personId())) {
+            return true; // on loan to this person (a secret letter is lent only with a named grant)
+        }
         if (actor == null || actor.agencyCode() == null || !actor.agencyCode().equals(d.getString("agencyCode"))) {
             return false;
         }

@@ -60,6 +60,42 @@ public class ArchiveConfig {
     }
 
     @Bean
+    org.saraban.query.archive.LoanProjection loanProjection(StorageConfig.Store store) {
+        return new org.saraban.query.archive.LoanProjection(store.database());
+    }
+
+    @Bean
+    org.saraban.query.archive.Loans loans(StorageConfig.Store store) {
+        return new org.saraban.query.archive.Loans(store.database());
+    }
+
+    @Bean
+    LoanAlerts loanAlerts(org.saraban.query.archive.Loans loans, org.saraban.web.support.CommandSender commands,
+                          java.time.Clock clock) {
+        return new LoanAlerts(loans, commands, clock);
+    }
+
+    /** Hourly (saraban.archive.loan-check-every), the overdue alerts of loans. */
+    @Bean(destroyMethod = "shutdownNow")
+    java.util.concurrent.ScheduledExecutorService loanAlertSchedule(LoanAlerts alerts,
+            @org.springframework.beans.factory.annotation.Value("${saraban.archive.loan-check-every:PT1H}")
+            java.time.Duration every) {
+        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "archive-loan-alerts");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                alerts.run();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ArchiveConfig.class).warn("loan alert run failed: {}", e.toString());
+            }
+        }, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return timer;
+    }
+
+    @Bean
     ContentDestroyer contentDestroyer(DestructionLists lists, BlobStore blobs) {
         return new ContentDestroyer(lists, blobs);
     }
