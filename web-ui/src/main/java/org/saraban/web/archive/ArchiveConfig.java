@@ -96,6 +96,16 @@ public class ArchiveConfig {
     }
 
     @Bean
+    org.saraban.query.archive.FilePlanProjection filePlanProjection(StorageConfig.Store store) {
+        return new org.saraban.query.archive.FilePlanProjection(store.database());
+    }
+
+    @Bean
+    org.saraban.query.archive.Records records(StorageConfig.Store store) {
+        return new org.saraban.query.archive.Records(store.database());
+    }
+
+    @Bean
     ContentDestroyer contentDestroyer(DestructionLists lists, BlobStore blobs) {
         return new ContentDestroyer(lists, blobs);
     }

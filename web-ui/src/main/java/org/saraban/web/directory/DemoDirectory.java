@@ -90,6 +90,7 @@ public class DemoDirectory implements ApplicationRunner {
         person("opdc.director", "นางนภาพร จันทร์หอม", "ผู้อำนวยการกองนวัตกรรมและเทคโนโลยีเพื่อการบริหาร", "นร ๑๒", "๑๐",
                 Role.APPROVER, Role.SIGNER);
         person("opdc.head", "นายประเสริฐ ชัยมงคล", "ผู้อำนวยการกลุ่มงานพัฒนาระบบ", "นร ๑๒", "๑๐", Role.APPROVER);
+        person("opdc.records", "นางสาวศิริพร ทองมา", "เจ้าพนักงานเก็บรักษาเอกสาร", "นร ๑๒", "๐๑", Role.RECORDS_OFFICER);
         person("admin", "ผู้ดูแลระบบ", "ผู้ดูแลระบบ", null, null, Role.ADMIN);
     }
 

@@ -70,6 +70,7 @@ public class LetterController {
 
     private final org.saraban.web.archive.LetterAsOf letterAsOf;
     private final SecretAccess secretAccess;
+    private final org.saraban.query.archive.Records records;
     private final CommandSender commands;
     private final LetterQueries queries;
     private final LetterRequests requests;
@@ -87,7 +88,9 @@ public class LetterController {
                             CurrentActor currentActor, Directory directory, BlobStore blobs, Clock clock,
                             SarabanProperties props, ObjectMapper json, LetterPdf letterPdf,
                             SignaturePreview signaturePreview, TokenSigning tokenSigning,
-                            org.saraban.web.archive.LetterAsOf letterAsOf, SecretAccess secretAccess) {
+                            org.saraban.web.archive.LetterAsOf letterAsOf, SecretAccess secretAccess,
+                            org.saraban.query.archive.Records records) {
+        this.records = records;
         this.letterAsOf = letterAsOf;
         this.secretAccess = secretAccess;
         this.letterPdf = letterPdf;
@@ -338,8 +341,23 @@ public class LetterController {
     @Operation(summary = "File (เก็บ) under a file code with a retention (years, or permanent)")
     public ResponseEntity<Document> file(@PathVariable String id, @RequestBody FileRequest body,
                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return act(id, actor -> new FileLetterCommand(id, version(ifMatch), actor, body.fileCode(),
-                body.retentionYears(), Boolean.TRUE.equals(body.permanent()), clock.instant()));
+        return act(id, actor -> {
+            Integer years = body.retentionYears();
+            boolean permanent = Boolean.TRUE.equals(body.permanent());
+            if (actor.hasAnyRole(org.saraban.api.common.Role.CLERK, org.saraban.api.common.Role.RECORDS_OFFICER)
+                    && records.hasPlan(actor.agencyCode())) {
+                // the agency keeps a file plan: the code is one of its active codes, whose retention is the default
+                Document code = records.activeCode(actor.agencyCode(), body.fileCode()).orElseThrow(() ->
+                        new InvalidFieldsException("FILE_CODE_NOT_IN_PLAN", List.of(new FieldError("fileCode",
+                                "not an active code of the agency's file plan"))));
+                if (years == null && body.permanent() == null) {
+                    years = code.getInteger("retentionYears");
+                    permanent = Boolean.TRUE.equals(code.getBoolean("permanent"));
+                }
+            }
+            return new FileLetterCommand(id, version(ifMatch), actor, body.fileCode(), years, permanent,
+                    clock.instant());
+        });
     }
 
     @GetMapping("/{id}/history")
