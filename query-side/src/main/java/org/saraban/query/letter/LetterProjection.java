@@ -565,6 +565,43 @@ public class LetterProjection {
         }
     }
 
+    /**
+     * A PDPA decision to redact: the data subject's personal data leaves the letters' views, search index and
+     * register rows (the store applies {@link Redaction} on every write); the events keep the record.
+     */
+    @EventHandler
+    void on(org.saraban.api.privacy.PdpaEvents.Decided e, TrackingToken token, MetaData meta) {
+        if (e.outcome() != org.saraban.api.privacy.PdpaCommands.Outcome.REDACTED) {
+            return;
+        }
+        long position = Positions.of(token, meta);
+        for (String letterId : e.letterIds()) {
+            String[] regRow = new String[1];
+            store.letters().update(letterId, position, d -> {
+                if (!e.agencyCode().equals(d.getString("agencyCode"))) {
+                    return; // an agency decides for its own letters only
+                }
+                List<String> terms = new ArrayList<>(d.getList(Redaction.TERMS, String.class, List.of()));
+                e.terms().stream().filter(t -> !terms.contains(t)).forEach(terms::add);
+                d.put(Redaction.TERMS, terms);
+                List<Document> redactions = new ArrayList<>(d.getList("redactions", Document.class, List.of()));
+                Document r = new Document("requestId", e.requestId()).append("legalBasis", e.legalBasis())
+                        .append("reason", e.reason()).append("by", Docs.of(e.by()));
+                Docs.putTime(r, "at", e.at());
+                redactions.add(r);
+                d.put("redactions", redactions);
+                regRow[0] = registerRowOf(d);
+            });
+            if (regRow[0] != null) {
+                store.registerRows().update(regRow[0], position, row -> {
+                    List<String> terms = new ArrayList<>(row.getList(Redaction.TERMS, String.class, List.of()));
+                    e.terms().stream().filter(t -> !terms.contains(t)).forEach(terms::add);
+                    row.put(Redaction.TERMS, terms);
+                });
+            }
+        }
+    }
+
     /** Letters on loan (บัตรยืม): the borrower sees them until they are returned, wherever the borrower works. */
     @EventHandler
     void on(org.saraban.api.archive.LoanEvents.Lent e, TrackingToken token, MetaData meta) {

@@ -36,7 +36,7 @@ public class LetterQueries {
 
     /** Fields that exist for projection and access control and are not part of the view. */
     private static final List<String> INTERNAL = List.of("_id", "position", "participants", "routeUnits",
-            "addresseeUnits", "approvedContentHash", "borrowerIds", LetterSearch.TEXT, LetterSearch.GRAMS, LetterSearch.WORDS);
+            "addresseeUnits", "approvedContentHash", "borrowerIds", Redaction.TERMS, LetterSearch.TEXT, LetterSearch.GRAMS, LetterSearch.WORDS);
 
     private final LetterStore store;
 
@@ -252,6 +252,7 @@ public class LetterQueries {
         rows.forEach(r -> {
             r.remove("_id");
             r.remove("position");
+            r.remove(Redaction.TERMS);
         });
         return Optional.of(rows);
     }

@@ -22,8 +22,12 @@ public class LetterStore {
     private final MongoCollection<Document> reads;
 
     public LetterStore(MongoDatabase db) {
-        this.letters = new PositionedStore(db.getCollection(LETTERS), LetterSearch::index);
-        this.registerRows = new PositionedStore(db.getCollection(REGISTER_ROWS));
+        // personal data redacted by a PDPA decision stays out of the views and the search index
+        this.letters = new PositionedStore(db.getCollection(LETTERS), d -> {
+            Redaction.apply(d);
+            LetterSearch.index(d);
+        });
+        this.registerRows = new PositionedStore(db.getCollection(REGISTER_ROWS), Redaction::apply);
         this.reads = db.getCollection(LETTER_READS);
     }
 

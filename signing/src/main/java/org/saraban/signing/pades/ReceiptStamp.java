@@ -53,22 +53,34 @@ public final class ReceiptStamp {
     }
 
     public byte[] apply(byte[] pdf, Receipt receipt) {
+        return stamp(pdf, "Received", receipt.lines(), false);
+    }
+
+    /**
+     * Another stamp of the same size and kind, at the top left of the first page (the top right is the receipt
+     * stamp's): e.g. the marking of a disclosure copy.
+     */
+    public byte[] mark(byte[] pdf, String name, List<String> lines) {
+        return stamp(pdf, name, lines, true);
+    }
+
+    private byte[] stamp(byte[] pdf, String name, List<String> lines, boolean left) {
         try (PDDocument document = PdfRevisions.load(pdf)) {
             PDPage page = document.getPage(0);
             PDRectangle media = page.getCropBox();
-            PDRectangle rect = new PDRectangle(media.getUpperRightX() - MARGIN - WIDTH,
-                    media.getUpperRightY() - MARGIN - HEIGHT, WIDTH, HEIGHT);
+            float x = left ? media.getLowerLeftX() + MARGIN : media.getUpperRightX() - MARGIN - WIDTH;
+            PDRectangle rect = new PDRectangle(x, media.getUpperRightY() - MARGIN - HEIGHT, WIDTH, HEIGHT);
 
             PDAnnotationRubberStamp stamp = new PDAnnotationRubberStamp();
-            stamp.setName("Received");
+            stamp.setName(name);
             stamp.setRectangle(rect);
-            stamp.setContents(String.join("\n", receipt.lines()));
+            stamp.setContents(String.join("\n", lines));
             // PDF/A: annotations print, and nobody should move or edit the stamp in a viewer
             stamp.setPrinted(true);
             stamp.setLocked(true);
             stamp.setPage(page);
 
-            stamp.setAppearance(PdfRevisions.appearance(document, WIDTH, HEIGHT, text, receipt.lines()));
+            stamp.setAppearance(PdfRevisions.appearance(document, WIDTH, HEIGHT, text, lines));
 
             List<PDAnnotation> annotations = page.getAnnotations();
             annotations.add(stamp);

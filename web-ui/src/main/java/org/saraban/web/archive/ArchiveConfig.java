@@ -106,6 +106,11 @@ public class ArchiveConfig {
     }
 
     @Bean
+    org.saraban.query.privacy.PdpaProjection pdpaProjection(StorageConfig.Store store) {
+        return new org.saraban.query.privacy.PdpaProjection(store.database());
+    }
+
+    @Bean
     ContentDestroyer contentDestroyer(DestructionLists lists, BlobStore blobs) {
         return new ContentDestroyer(lists, blobs);
     }

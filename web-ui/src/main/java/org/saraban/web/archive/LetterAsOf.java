@@ -1,6 +1,7 @@
 package org.saraban.web.archive;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -17,6 +18,7 @@ import org.saraban.command.store.MongoEventStorageEngine;
 import org.saraban.query.letter.LetterProjection;
 import org.saraban.query.letter.LetterQueries;
 import org.saraban.query.letter.LetterStore;
+import org.saraban.query.letter.Redaction;
 import org.saraban.query.support.Docs;
 import org.saraban.query.support.Replay;
 import org.saraban.web.config.StorageConfig;
@@ -49,6 +51,7 @@ public class LetterAsOf {
                 return Optional.empty();
             }
             return new LetterQueries(letters).unchecked(letterId).map(v -> {
+                redactAsToday(v, currentTerms(com.mongodb.client.model.Filters.eq("id", letterId)));
                 v.put("asOf", Docs.iso(at));
                 v.put("asOfThai", ThaiText.dateTime(at));
                 v.put("eventsReplayed", replayed);
@@ -72,9 +75,35 @@ public class LetterAsOf {
             LetterStore letters = new LetterStore(scratch);
             Replay.into(new LetterProjection(letters), engine.readEvents(null, false)
                     .filter(e -> !e.getTimestamp().isAfter(at)));
-            return new LetterQueries(letters).register(actor, agencyCode, book, yearBE);
+            List<String> terms = currentTerms(com.mongodb.client.model.Filters.eq("agencyCode", agencyCode));
+            return new LetterQueries(letters).register(actor, agencyCode, book, yearBE)
+                    .map(rows -> {
+                        rows.forEach(r -> redactAsToday(r, terms));
+                        return rows;
+                    });
         } finally {
             scratch.drop();
+        }
+    }
+
+    /** The personal data redacted today from the letters {@code where} selects (PDPA decisions). */
+    private List<String> currentTerms(org.bson.conversions.Bson where) {
+        List<String> terms = new java.util.ArrayList<>();
+        new LetterStore(store.database()).letters().collection()
+                .find(com.mongodb.client.model.Filters.and(where,
+                        com.mongodb.client.model.Filters.exists(Redaction.TERMS)))
+                .projection(new Document(Redaction.TERMS, 1))
+                .forEach(d -> d.getList(Redaction.TERMS, String.class, List.of()).stream()
+                        .filter(t -> !terms.contains(t)).forEach(terms::add));
+        return terms;
+    }
+
+    /** A past state shows today's redactions too: a decision to redact covers every disclosure from then on. */
+    private static void redactAsToday(Document v, List<String> terms) {
+        if (!terms.isEmpty()) {
+            v.put(Redaction.TERMS, terms);
+            Redaction.apply(v);
+            v.remove(Redaction.TERMS);
         }
     }
 

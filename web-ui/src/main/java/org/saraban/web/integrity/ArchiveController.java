@@ -59,6 +59,8 @@ public class ArchiveController {
     public ResponseEntity<byte[]> bundle(@PathVariable String id) throws IOException {
         Document view = letters.find(id, currentActor.actor())
                 .orElseThrow(() -> new NotFoundException("LETTER_NOT_FOUND", "not found"));
+        // the bundle carries the original and its events: a redacted letter's are for records officers
+        org.saraban.web.privacy.PdpaRestriction.requireOriginalAllowed(view, currentActor.actor());
         secretAccess.record(view, currentActor.actor(),
                 org.saraban.api.archive.RecordSecretLetterAccessCommand.Access.DOWNLOAD, "archive bundle");
         byte[] zip = bundles.letter(id, view);

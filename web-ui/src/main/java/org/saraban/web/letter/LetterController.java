@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.bson.Document;
 import org.saraban.api.common.Actor;
+import org.saraban.api.common.ThaiText;
 import org.saraban.api.common.FieldError;
 import org.saraban.api.archive.RecordSecretLetterAccessCommand;
 import org.saraban.api.common.InvalidFieldsException;
@@ -71,6 +73,7 @@ public class LetterController {
     private final org.saraban.web.archive.LetterAsOf letterAsOf;
     private final SecretAccess secretAccess;
     private final org.saraban.query.archive.Records records;
+    private final org.saraban.signing.pades.ReceiptStamp disclosureStamp;
     private final CommandSender commands;
     private final LetterQueries queries;
     private final LetterRequests requests;
@@ -89,7 +92,9 @@ public class LetterController {
                             SarabanProperties props, ObjectMapper json, LetterPdf letterPdf,
                             SignaturePreview signaturePreview, TokenSigning tokenSigning,
                             org.saraban.web.archive.LetterAsOf letterAsOf, SecretAccess secretAccess,
-                            org.saraban.query.archive.Records records) {
+                            org.saraban.query.archive.Records records,
+                            org.saraban.signing.pades.ReceiptStamp disclosureStamp) {
+        this.disclosureStamp = disclosureStamp;
         this.records = records;
         this.letterAsOf = letterAsOf;
         this.secretAccess = secretAccess;
@@ -372,6 +377,7 @@ public class LetterController {
             + "imported paper letter; the signed PDF of record, for a digitally signed letter)")
     public void pdf(@PathVariable String id, HttpServletResponse response) throws IOException {
         Document view = visible(id, currentActor.actor());
+        org.saraban.web.privacy.PdpaRestriction.requireOriginalAllowed(view, currentActor.actor());
         secretAccess.record(view, currentActor.actor(), RecordSecretLetterAccessCommand.Access.PRINT, "pdf");
         String scan = view.getString("scanSha256") != null ? view.getString("scanSha256") : view.getString("pdfSha256");
         response.setContentType(MediaType.APPLICATION_PDF_VALUE);
@@ -422,11 +428,31 @@ public class LetterController {
                 .body(png);
     }
 
+    @GetMapping(path = "/{id}/disclosure-copy", produces = {MediaType.APPLICATION_PDF_VALUE,
+            MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @Operation(summary = "A copy for disclosure: the letter's form from its view, personal data redacted by PDPA "
+            + "decisions, marked as a disclosure copy")
+    public void disclosureCopy(@PathVariable String id, HttpServletResponse response) throws IOException {
+        Actor actor = currentActor.actor();
+        Document view = visible(id, actor);
+        secretAccess.record(view, actor, RecordSecretLetterAccessCommand.Access.PRINT, "disclosure copy");
+        List<String> lines = new ArrayList<>(List.of("สำเนาเพื่อการเปิดเผย", "ออกเมื่อ " + ThaiText.date(clock.instant())));
+        if (org.saraban.web.privacy.PdpaRestriction.restricted(view)) {
+            lines.add("ปกปิดข้อมูลส่วนบุคคล");
+            lines.add("ตาม พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล");
+        }
+        byte[] pdf = disclosureStamp.mark(letterPdf.pdf(view), "Disclosure", lines);
+        response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"disclosure-" + id + ".pdf\"");
+        response.getOutputStream().write(pdf);
+    }
+
     @GetMapping(path = "/{id}/enclosures/{index}", produces = MediaType.ALL_VALUE)
     @Operation(summary = "An enclosure's file")
     public void enclosure(@PathVariable String id, @PathVariable int index, HttpServletResponse response)
             throws IOException {
         Document view = visible(id, currentActor.actor());
+        org.saraban.web.privacy.PdpaRestriction.requireOriginalAllowed(view, currentActor.actor());
         secretAccess.record(view, currentActor.actor(), RecordSecretLetterAccessCommand.Access.DOWNLOAD,
                 "enclosure " + index);
         List<Document> enclosures = view.getList("enclosures", Document.class, List.of());

@@ -102,6 +102,7 @@ public class RegisterController {
             String letterId = r.getString("letterId");
             if (letterId != null && seen.add(letterId)) {
                 queries.find(letterId, actor).ifPresent(v -> {
+                    org.saraban.web.privacy.PdpaRestriction.requireOriginalAllowed(v, actor);
                     secretAccess.record(v, actor, org.saraban.api.archive.RecordSecretLetterAccessCommand.Access.DOWNLOAD,
                             "register bundle");
                     views.add(v);
