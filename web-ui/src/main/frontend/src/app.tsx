@@ -13,6 +13,8 @@ import { MeetingPage } from './pages/MeetingPage';
 import { MinutesPage } from './pages/MinutesPage';
 import { Registers } from './pages/Registers';
 import { ArchivePage } from './pages/ArchivePage';
+import { ImportPage } from './pages/ImportPage';
+import { RecordsPage } from './pages/RecordsPage';
 import { IntegrityPage } from './pages/IntegrityPage';
 import { VerifyPage } from './pages/VerifyPage';
 import { href, navigate, useRoute } from './router';
@@ -89,6 +91,8 @@ function Shell({ me, toggle, onLogout }: { me: Me; toggle: () => void; onLogout:
   else if (section === 'verify') page = <VerifyPage />;
   else if (section === 'integrity') page = <IntegrityPage me={me} />;
   else if (section === 'archive') page = <ArchivePage />;
+  else if (section === 'records') page = <RecordsPage me={me} tab={id} />;
+  else if (section === 'import') page = <ImportPage me={me} />;
   else page = <LetterList me={me} box="inbox" />;
 
   return (
@@ -108,6 +112,8 @@ function Shell({ me, toggle, onLogout }: { me: Me; toggle: () => void; onLogout:
           {nav('/registers', 'nav.registers', section === 'registers')}
           {nav('/meetings', 'nav.meetings', section === 'meetings')}
           {nav('/verify', 'nav.verify', section === 'verify')}
+          {me.roles.includes('CLERK') ? nav('/import', 'nav.import', section === 'import') : null}
+          {me.roles.includes('RECORDS_OFFICER') || me.roles.includes('APPROVER') ? nav('/records', 'nav.records', section === 'records') : null}
           {me.roles.includes('RECORDS_OFFICER') || me.roles.includes('ADMIN') ? (
             <>
               {nav('/archive', 'nav.archive', section === 'archive')}

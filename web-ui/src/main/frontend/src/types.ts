@@ -165,6 +165,10 @@ export interface Letter {
   receivedAt?: string | null;
   receiptStamp?: { agencyCode: string; receivingNumber: string; date: string; time: string } | null;
   filing?: { fileCode: string; retentionYears: number | null; permanent: boolean; stamp: string; at: string; by: PersonRef } | null;
+  /** Loans the letter is out on (issue 6): the borrower and the due date. */
+  onLoan?: { loanId: string; borrower: PersonRef; dueDate: string; dueDateThai: string }[];
+  /** PDPA decisions that redacted personal data from this letter's views and disclosure copies. */
+  redactions?: { requestId: string; legalBasis: string | null; reason: string | null; at: string }[];
   history?: HistoryEntry[];
   copyOnly?: boolean;
   scanSha256?: string | null;

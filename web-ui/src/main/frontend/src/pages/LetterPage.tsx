@@ -114,7 +114,16 @@ export function LetterPage({ me, id }: { me: Me; id: string }) {
             <a href={`/api/letters/${letter.id}/pdf`} target="_blank" rel="noopener" data-testid="letter-pdf">
               {letter.scanSha256 ? t('letter.pdf') : letter.pdfSha256 ? t('pdf.open') : t('letter.pdfForm')}
             </a>
+            {' · '}
+            <a href={`/api/letters/${letter.id}/disclosure-copy`} target="_blank" rel="noopener" data-testid="disclosure-copy">
+              {t('letter.disclosureCopy')}
+            </a>
           </p>
+          {letter.redactions?.length ? (
+            <p class="banner warn" role="note" data-testid="redacted">
+              {t('letter.redacted', { basis: letter.redactions.map((r) => r.legalBasis ?? '').join(', ') })}
+            </p>
+          ) : null}
         </article>
         <aside class="side">
           {letter.verification ? <RecordedVerification verification={letter.verification} /> : null}
@@ -127,6 +136,9 @@ export function LetterPage({ me, id }: { me: Me; id: string }) {
               <h2 id="filing-title">{t('letter.filing')}</h2>
               <p data-testid="filing">{letter.filing.fileCode} · {letter.filing.stamp}</p>
               <p class="muted">{letter.filing.by.displayName} · {dateTime(letter.filing.at)}</p>
+              {(letter.onLoan ?? []).map((l) => (
+                <p key={l.loanId} data-testid="on-loan">{t('letter.onLoan', { who: l.borrower.displayName, due: l.dueDateThai })}</p>
+              ))}
             </section>
           ) : null}
           <History letter={letter} />
@@ -552,28 +564,47 @@ function RouteActions({ route, act }: { route: Route; act: Act }) {
 }
 
 function FileForm({ me, act }: { me: Me; act: Act }) {
-  const { t } = useI18n();
+  const { t, id } = useI18n();
   const year = currentYearBE();
   const [fileCode, setFileCode] = useState(`${me.agencyCode}${me.unitCode ? `.${me.unitCode}` : ''}/${year}`);
   const [years, setYears] = useState('10');
   const [permanent, setPermanent] = useState(false);
+  // the agency's file plan, when it keeps one: its codes decide the retention
+  const [plan, setPlan] = useState<{ code: string; title: string; retentionThai: string }[]>([]);
+  useEffect(() => {
+    get<{ code: string; title: string; retentionThai: string }[]>('/api/archive/file-plan')
+      .then((codes) => {
+        setPlan(codes);
+        if (codes.length) setFileCode(codes[0].code);
+      })
+      .catch(() => setPlan([]));
+  }, []);
   const [error, busy, go] = useAction();
   return (
     <form class="action file-form" onSubmit={(ev) => {
       ev.preventDefault();
-      void go(() => act('/file', { fileCode: fileCode || null, retentionYears: permanent ? null : Number(years) || null, permanent }));
+      void go(() => act('/file', plan.length ? { fileCode: fileCode || null }
+        : { fileCode: fileCode || null, retentionYears: permanent ? null : Number(years) || null, permanent }));
     }}>
       <h3>{t('action.file')}</h3>
       <ErrorBanner error={error} shown={['fileCode', 'retentionYears', 'permanent']} />
       <Field id="fileCode" label="action.fileCode" error={error} required>
-        <input id="fileCode" value={fileCode} onInput={(ev) => setFileCode(ev.currentTarget.value)} />
+        {plan.length ? (
+          <select id="fileCode" value={fileCode} onChange={(ev) => setFileCode(ev.currentTarget.value)}>
+            {plan.map((c) => <option key={c.code} value={c.code}>{id(c.code)} {c.title} ({c.retentionThai})</option>)}
+          </select>
+        ) : <input id="fileCode" value={fileCode} onInput={(ev) => setFileCode(ev.currentTarget.value)} />}
       </Field>
-      <Field id="retentionYears" label="action.retentionYears" error={error}>
-        <input id="retentionYears" type="number" min={1} value={years} disabled={permanent} onInput={(ev) => setYears(ev.currentTarget.value)} />
-      </Field>
-      <label class="check">
-        <input type="checkbox" checked={permanent} onChange={(ev) => setPermanent(ev.currentTarget.checked)} /> {t('action.permanent')}
-      </label>
+      {plan.length ? null : (
+        <>
+          <Field id="retentionYears" label="action.retentionYears" error={error}>
+            <input id="retentionYears" type="number" min={1} value={years} disabled={permanent} onInput={(ev) => setYears(ev.currentTarget.value)} />
+          </Field>
+          <label class="check">
+            <input type="checkbox" checked={permanent} onChange={(ev) => setPermanent(ev.currentTarget.checked)} /> {t('action.permanent')}
+          </label>
+        </>
+      )}
       <button type="submit" class="primary" disabled={busy}>{t('action.file')}</button>
     </form>
   );
