@@ -44,19 +44,8 @@ public class ArchiveConfig {
             java.time.Duration every,
             @org.springframework.beans.factory.annotation.Value("${saraban.archive.retimestamp-within:P365D}")
             java.time.Duration within) {
-        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "archive-retimestamping");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                retimestamping.run(null, within, Retimestamping.SCHEDULER);
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(ArchiveConfig.class).warn("re-timestamping run failed: {}", e.toString());
-            }
-        }, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        return timer;
+        return org.saraban.web.support.Periodic.every("archive-retimestamping", every,
+                () -> retimestamping.run(null, within, Retimestamping.SCHEDULER));
     }
 
     @Bean
@@ -80,19 +69,7 @@ public class ArchiveConfig {
     java.util.concurrent.ScheduledExecutorService loanAlertSchedule(LoanAlerts alerts,
             @org.springframework.beans.factory.annotation.Value("${saraban.archive.loan-check-every:PT1H}")
             java.time.Duration every) {
-        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "archive-loan-alerts");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                alerts.run();
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(ArchiveConfig.class).warn("loan alert run failed: {}", e.toString());
-            }
-        }, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        return timer;
+        return org.saraban.web.support.Periodic.every("archive-loan-alerts", every, alerts::run);
     }
 
     @Bean
