@@ -72,7 +72,7 @@ export function ImportPage({ me }: { me: Me }) {
         references: lines(form.references), enclosures: lines(form.enclosures),
         signatoryName: form.signatoryName || null, signatoryPosition: form.signatoryPosition || null,
         ownerUnit: form.ownerUnit ? { name: form.ownerUnit, phone: form.phone || null, email: form.email || null } : null,
-        urgency: form.urgency || 'NORMAL', channel: 'PAPER',
+        urgency: form.urgency || 'NORMAL', channel: 'PAPER', bodyText: ocr || null,
       };
       const data = new FormData();
       if (scan) data.append('scan', scan);

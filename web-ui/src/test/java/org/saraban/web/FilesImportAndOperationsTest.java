@@ -81,6 +81,48 @@ class FilesImportAndOperationsTest extends WebTestSupport {
         assertThat(rows.findValuesAsText("from")).contains("กรมการปกครอง");
     }
 
+    private String importAtSoc(byte[] scan, Map<String, Object> extra) throws Exception {
+        Map<String, Object> m = new HashMap<>(Map.of("number", "กค ๐๔๐๓/๙๙", "date", "2026-11-02",
+                "fromAgency", "กรมบัญชีกลาง", "subject", "แจ้งแนวทางปฏิบัติ", "salutation", "เรียน"));
+        m.putAll(extra);
+        MvcResult r = call(as(multipart("/api/letters/import")
+                .file(new MockMultipartFile("scan", "scan.pdf", "application/pdf", scan))
+                .file(new MockMultipartFile("metadata", "", MediaType.APPLICATION_JSON_VALUE,
+                        json.writeValueAsBytes(m))), "soc.clerk"));
+        assertStatus(r, 201);
+        return body(r).get("id").asText();
+    }
+
+    private List<String> found(String q) throws Exception {
+        MvcResult r = call(as(get("/api/search?q={q}", q), "soc.clerk"));
+        assertStatus(r, 200);
+        return body(r).get("items").findValuesAsText("id");
+    }
+
+    @Test
+    void a_paper_letters_text_from_its_ocr_or_its_pdf_is_searchable() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            pdf.addPage(page);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, page)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText("Quarterly quokka inventory for the procurement office");
+                content.endText();
+            }
+            pdf.save(out);
+        }
+        String fromPdf = importAtSoc(out.toByteArray(), Map.of());
+        String fromOcr = importAtSoc("%PDF-1.4\n% image only\n%%EOF\n".getBytes(StandardCharsets.US_ASCII),
+                Map.of("bodyText", "ด้วยกรมบัญชีกลางขอแจ้งแนวทางการเบิกจ่ายค่าสับปะรดภูแลสำหรับการประชุม"));
+        assertThat(found("quokka")).contains(fromPdf).doesNotContain(fromOcr);
+        assertThat(found("สับปะรดภูแล")).contains(fromOcr).doesNotContain(fromPdf);
+        assertThat(getJson("soc.clerk", "/api/letters/" + fromOcr, 200).get("bodyText").asText()).contains("สับปะรดภูแล");
+    }
+
     @Test
     void health_reports_mongodb_and_every_event_processor() throws Exception {
         MvcResult r = call(get("/actuator/health"));

@@ -3,11 +3,15 @@ package org.saraban.api.letter;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The metadata of a letter that arrived outside Saraban (paper or e-mail), as the clerk confirmed it. */
+/**
+ * The metadata of a letter that arrived outside Saraban (paper or e-mail), as the clerk confirmed it, and
+ * {@code bodyText}: the letter's text as recognised from the scan (OCR) or extracted from its PDF, for search.
+ */
 public record ImportedLetter(LetterKind kind, String number, LocalDate letterDate, String fromAgency,
                              String subject, String salutation, List<Recipient> to, List<String> references,
                              List<String> enclosures, String signatoryName, String signatoryPosition,
-                             OwnerUnit ownerUnit, Urgency urgency, Secrecy secrecy, String channel) {
+                             OwnerUnit ownerUnit, Urgency urgency, Secrecy secrecy, String channel,
+                             String bodyText) {
 
     public ImportedLetter {
         to = to == null ? List.of() : List.copyOf(to);

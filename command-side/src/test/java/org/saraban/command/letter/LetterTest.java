@@ -983,7 +983,7 @@ class LetterTest {
         void a_paper_letter_is_imported_and_received_in_one_step() {
             ImportedLetter paper = new ImportedLetter(LetterKind.EXTERNAL, "กค ๐๔๐๑/๗๗", LocalDate.of(2026, 11, 18),
                     "กรมบัญชีกลาง", "ขอข้อมูล", "เรียน", List.of(), List.of(), List.of(), "นายผู้ส่ง", "อธิบดี", null,
-                    null, null, "PAPER");
+                    null, null, "PAPER", null);
             String sha = "ab".repeat(32);
             RegisterBookId receivedBook = new RegisterBookId(AGENCY, RegisterBookType.RECEIVED, YEAR);
             fixture.givenNoPriorActivity()
@@ -998,7 +998,7 @@ class LetterTest {
         void only_a_clerk_imports_a_paper_letter() {
             ImportedLetter paper = new ImportedLetter(LetterKind.EXTERNAL, "กค ๐๔๐๑/๗๗", LocalDate.of(2026, 11, 18),
                     "กรมบัญชีกลาง", "ขอข้อมูล", "เรียน", List.of(), List.of(), List.of(), null, null, null, null,
-                    null, "PAPER");
+                    null, "PAPER", null);
             fixture.givenNoPriorActivity()
                     .when(new ImportPaperLetterCommand("paper-1", AUTHOR, paper, null, AT))
                     .expectException(roleRequired())

@@ -398,6 +398,7 @@ public class LetterProjection {
             d.put("secrecy", l.secrecy().name());
             d.put("circular", false);
             d.put("subject", l.subject());
+            d.put("bodyText", l.bodyText());
             d.put("salutation", l.salutation());
             d.put("to", Docs.list(l.to()));
             d.put("references", l.references());

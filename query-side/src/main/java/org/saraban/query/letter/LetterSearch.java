@@ -159,7 +159,8 @@ public final class LetterSearch {
     }
 
     /**
-     * What free text is matched against: what the letter says (subject, body, addressees, references,
+     * What free text is matched against: what the letter says (subject, body, a paper letter's text from its scan,
+     * addressees, references,
      * enclosures, copies, signatory, owner unit), its numbers and dates, and the agency codes. Agencies' full
      * names are not: every letter of สำนักงานพัฒนารัฐบาลดิจิทัล would otherwise match "รัฐบาลดิจิทัล"; they are
      * matched by the agency filter ({@link #agencyMatches}).
@@ -170,7 +171,7 @@ public final class LetterSearch {
                 "closing", "dateThai")) {
             add(out, d.get(k));
         }
-        for (String k : List.of("to", "references", "enclosures", "body", "copiesTo")) {
+        for (String k : List.of("to", "references", "enclosures", "body", "bodyText", "copiesTo")) {
             add(out, d.get(k));
         }
         add(out, d.get("signatory"));

@@ -187,7 +187,7 @@ class LetterProjectionIntegrationTest {
 
         ImportedLetter paper = new ImportedLetter(LetterKind.EXTERNAL, "กค ๐๔๐๒/๗๗", LocalDate.of(2026, 11, 20),
                 "กรมบัญชีกลาง", "ขอส่งแนวทางการเบิกจ่าย", "เรียน", List.of(TO_RECEIVER), null, null, "นายบัญชี",
-                "อธิบดีกรมบัญชีกลาง", null, null, null, "ไปรษณีย์");
+                "อธิบดีกรมบัญชีกลาง", null, null, null, "ไปรษณีย์", null);
         publish(new PaperLetterImportedEvent(PAPER, RECEIVER, R_CLERK.ref(), paper, "ab".repeat(32), RECEIVE_AT));
         publish(received(PAPER, null, 13));
     }

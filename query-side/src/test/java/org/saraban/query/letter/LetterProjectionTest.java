@@ -638,7 +638,7 @@ class LetterProjectionTest {
                     "กรมบัญชีกลาง", "ขอส่งแนวทางการเบิกจ่าย", "เรียน",
                     List.of(new Recipient(RECEIVER, "๐๓", null, "เลขาธิการคณะรัฐมนตรี", null)), List.of(),
                     List.of("แนวทาง"), "นายบัญชี ตัวอย่าง", "อธิบดีกรมบัญชีกลาง", null, Urgency.VERY_URGENT, null,
-                    "ไปรษณีย์");
+                    "ไปรษณีย์", null);
             log.apply(new PaperLetterImportedEvent(COPY, RECEIVER, R_CLERK.ref(), paper, sha, RECEIVE_AT));
 
             Document d = letter(COPY);
@@ -706,7 +706,7 @@ class LetterProjectionTest {
             log.apply(voided(25, LETTER, "ส่งซ้ำ"));
             ImportedLetter paper = new ImportedLetter(LetterKind.EXTERNAL, "กค ๐๔๐๒/๗๗", LocalDate.of(2026, 11, 20),
                     "กรมบัญชีกลาง", "ขอส่งแนวทางการเบิกจ่าย", "เรียน", List.of(TO_RECEIVER), null, null, "นายบัญชี",
-                    "อธิบดีกรมบัญชีกลาง", null, null, null, "ไปรษณีย์");
+                    "อธิบดีกรมบัญชีกลาง", null, null, null, "ไปรษณีย์", null);
             log.apply(new PaperLetterImportedEvent(PAPER, RECEIVER, R_CLERK.ref(), paper, "ab".repeat(32), RECEIVE_AT));
             log.apply(received(PAPER, null, 13));
         }

@@ -80,7 +80,8 @@ public class FileController {
     public record ImportMetadata(LetterKind kind, String number, LocalDate date, String fromAgency, String subject,
                                  String salutation, List<String> to, List<String> references,
                                  List<String> enclosures, String signatoryName, String signatoryPosition,
-                                 OwnerUnit ownerUnit, Urgency urgency, Secrecy secrecy, String channel) {
+                                 OwnerUnit ownerUnit, Urgency urgency, Secrecy secrecy, String channel,
+                                 String bodyText) {
     }
 
     @PostMapping(path = "/api/letters/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -120,11 +121,27 @@ public class FileController {
                 : m.to().stream().map(t -> new Recipient(actor.agencyCode(), null, null, t, null)).toList();
         ImportedLetter letter = new ImportedLetter(m.kind() == null ? LetterKind.EXTERNAL : m.kind(), m.number(), m.date(),
                 m.fromAgency(), m.subject(), m.salutation(), to, m.references(), m.enclosures(), m.signatoryName(),
-                m.signatoryPosition(), m.ownerUnit(), m.urgency(), m.secrecy(), m.channel() == null ? "PAPER" : m.channel());
+                m.signatoryPosition(), m.ownerUnit(), m.urgency(), m.secrecy(), m.channel() == null ? "PAPER" : m.channel(),
+                m.bodyText() != null && !m.bodyText().isBlank() ? clip(m.bodyText()) : clip(textLayer(scan)));
         String id = UUID.randomUUID().toString();
         var sent = commands.send(new ImportPaperLetterCommand(id, actor, letter, blob.sha256(), clock.instant()));
         queries.awaitPosition(id, sent.positionOf(id), props.readYourWritesTimeout());
         Document view = queries.find(id, actor).orElseThrow();
         return ResponseEntity.created(URI.create("/api/letters/" + id)).body(view);
+    }
+
+    /** The text a scan's PDF carries (a scanner's OCR layer, or an e-mailed PDF's text); null when it has none. */
+    static String textLayer(MultipartFile scan) {
+        try (InputStream in = scan.getInputStream();
+             org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            return text.isBlank() ? null : text.strip();
+        } catch (IOException | RuntimeException e) {
+            return null; // an image-only or damaged PDF: the clerk's metadata is all there is
+        }
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 200_000 ? text : text.substring(0, 200_000);
     }
 }
