@@ -48,6 +48,22 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableConfigurationProperties(OidcProperties.class)
 public class SecurityConfig {
 
+    /**
+     * A request the firewall refuses before any handler (a path with "..", an encoded slash, a control character in
+     * a header): 400 with a problem document, not the container's 500.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> {
+            response.setStatus(400);
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"https://saraban.example/problems/request-rejected\",\"title\":"
+                    + "\"Bad Request\",\"status\":400,\"detail\":\"the request's path, a header or a parameter holds "
+                    + "characters that are not allowed\",\"code\":\"REQUEST_REJECTED\",\"errors\":[]}");
+        };
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();

@@ -205,6 +205,13 @@ public class ProblemHandler {
         return Problems.response(HttpStatus.NOT_FOUND, "NOT_FOUND", "not found", List.of());
     }
 
+    /** A header or parameter the firewall refuses (control or non-characters), found while the handler reads it. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return Problems.response(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
+                "a header or parameter holds characters that are not allowed", List.of());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected error", e);
