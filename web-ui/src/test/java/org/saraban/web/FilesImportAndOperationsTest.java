@@ -54,7 +54,7 @@ class FilesImportAndOperationsTest extends WebTestSupport {
 
     @Test
     void a_scanned_paper_letter_is_registered_and_received_at_once() throws Exception {
-        byte[] pdf = "%PDF-1.4\n% scanned letter\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = "%PDF-1.4\n% scanned letter\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
         String metadata = json.writeValueAsString(Map.of(
                 "number", "มท ๐๓๐๙.๓/๒๑๘", "date", "2026-11-02", "fromAgency", "กรมการปกครอง",
                 "subject", "ขอให้ตรวจสอบข้อมูลทะเบียนราษฎร", "salutation", "เรียน",
@@ -116,7 +116,7 @@ class FilesImportAndOperationsTest extends WebTestSupport {
             pdf.save(out);
         }
         String fromPdf = importAtSoc(out.toByteArray(), Map.of());
-        String fromOcr = importAtSoc("%PDF-1.4\n% image only\n%%EOF\n".getBytes(StandardCharsets.US_ASCII),
+        String fromOcr = importAtSoc("%PDF-1.4\n% image only\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII),
                 Map.of("bodyText", "ด้วยกรมบัญชีกลางขอแจ้งแนวทางการเบิกจ่ายค่าสับปะรดภูแลสำหรับการประชุม"));
         assertThat(found("quokka")).contains(fromPdf).doesNotContain(fromOcr);
         assertThat(found("สับปะรดภูแล")).contains(fromOcr).doesNotContain(fromPdf);

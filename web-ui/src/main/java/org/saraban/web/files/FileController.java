@@ -113,6 +113,7 @@ public class FileController {
                 throw new UnsupportedMediaException("scan", "the scan must be a PDF");
             }
         }
+        String scanText = textLayer(scan);
         BlobStore.Blob blob;
         try (InputStream in = scan.getInputStream()) {
             blob = blobs.put(in, MediaType.APPLICATION_PDF_VALUE, scan.getOriginalFilename());
@@ -122,7 +123,7 @@ public class FileController {
         ImportedLetter letter = new ImportedLetter(m.kind() == null ? LetterKind.EXTERNAL : m.kind(), m.number(), m.date(),
                 m.fromAgency(), m.subject(), m.salutation(), to, m.references(), m.enclosures(), m.signatoryName(),
                 m.signatoryPosition(), m.ownerUnit(), m.urgency(), m.secrecy(), m.channel() == null ? "PAPER" : m.channel(),
-                m.bodyText() != null && !m.bodyText().isBlank() ? clip(m.bodyText()) : clip(textLayer(scan)));
+                m.bodyText() != null && !m.bodyText().isBlank() ? clip(m.bodyText()) : clip(scanText));
         String id = UUID.randomUUID().toString();
         var sent = commands.send(new ImportPaperLetterCommand(id, actor, letter, blob.sha256(), clock.instant()));
         queries.awaitPosition(id, sent.positionOf(id), props.readYourWritesTimeout());
@@ -130,14 +131,25 @@ public class FileController {
         return ResponseEntity.created(URI.create("/api/letters/" + id)).body(view);
     }
 
-    /** The text a scan's PDF carries (a scanner's OCR layer, or an e-mailed PDF's text); null when it has none. */
-    static String textLayer(MultipartFile scan) {
-        try (InputStream in = scan.getInputStream();
-             org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
+    /**
+     * The text a scan's PDF carries (a scanner's OCR layer, or an e-mailed PDF's text); null when it has none. A file
+     * that does not open as a PDF is refused: the clerk scanned or picked the wrong file.
+     */
+    static String textLayer(MultipartFile scan) throws IOException {
+        org.apache.pdfbox.pdmodel.PDDocument pdf;
+        try (InputStream in = scan.getInputStream()) {
+            pdf = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes());
+        } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
+            return null; // protected: kept as it is, its text unread
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidFieldsException("SCAN_UNREADABLE", List.of(new FieldError("scan",
+                    "not a readable PDF: " + e.getClass().getSimpleName())));
+        }
+        try (pdf) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
             return text.isBlank() ? null : text.strip();
         } catch (IOException | RuntimeException e) {
-            return null; // an image-only or damaged PDF: the clerk's metadata is all there is
+            return null; // the file opens but its text does not: the clerk's metadata is all there is
         }
     }
 

@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.MvcResult;
 class FilingRecordsTest extends WebTestSupport {
 
     private String receivedPaperLetter(String number, String subject) throws Exception {
-        byte[] pdf = ("%PDF-1.4\n% " + number + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+        byte[] pdf = ("%PDF-1.4\n% " + number + "\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
         String metadata = json.writeValueAsString(Map.of("number", number, "date", "2026-04-20",
                 "fromAgency", "กรมบัญชีกลาง", "subject", subject, "salutation", "เรียน",
                 "to", List.of("เลขาธิการ ก.พ.ร."), "signatoryName", "นางสาวสมใจ ตั้งมั่น",
