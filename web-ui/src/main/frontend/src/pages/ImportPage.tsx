@@ -95,7 +95,7 @@ export function ImportPage({ me }: { me: Me }) {
   return (
     <section class="import" aria-labelledby="import-title">
       <div class="page-head"><h1 id="import-title">{w.title}</h1></div>
-      <ErrorBanner error={error} shown={['metadata', 'scan', 'ocrText']} />
+      <ErrorBanner error={error} shown={['metadata']} />
       <form class="card grid" onSubmit={propose}>
         <label>{w.scan}<input type="file" accept="application/pdf" name="scan"
           onChange={(ev) => setScan(ev.currentTarget.files?.[0] ?? null)} /></label>
