@@ -26,10 +26,10 @@ public class DeliveryPolicy {
 
     public static final String GROUP = "delivery";
 
-    private final CommandGateway commands;
+    private final org.saraban.command.support.RootCommands commands;
 
     public DeliveryPolicy(CommandGateway commands) {
-        this.commands = commands;
+        this.commands = new org.saraban.command.support.RootCommands(commands, "delivery-commands");
     }
 
     @EventHandler

@@ -27,11 +27,11 @@ public class InvitationTracker {
 
     public static final String GROUP = "meeting-invitations";
 
-    private final CommandGateway commands;
+    private final org.saraban.command.support.RootCommands commands;
     private final MongoCollection<Document> letters;
 
     public InvitationTracker(CommandGateway commands, MongoDatabase db) {
-        this.commands = commands;
+        this.commands = new org.saraban.command.support.RootCommands(commands, "invitation-commands");
         this.letters = db.getCollection("meeting_invitation_letters");
     }
 
