@@ -99,17 +99,20 @@ public class SecurityConfig {
                         // keep the login in the session, so a client that returns the cookie is not
                         // re-checked against the password hash (~70 ms of BCrypt) on every request
                         .securityContextRepository(new HttpSessionSecurityContextRepository())
-                        .authenticationEntryPoint((req, res, ex) ->
-                                Problems.write(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "login required")))
+                        .authenticationEntryPoint((req, res, ex) -> unauthenticated(res, ex, "login required")))
                 .formLogin(f -> f.loginProcessingUrl("/api/login")
                         .successHandler((req, res, auth) -> res.setStatus(HttpStatus.NO_CONTENT.value()))
-                        .failureHandler((req, res, ex) ->
-                                Problems.write(res, HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS", "wrong username or password")))
+                        .failureHandler((req, res, ex) -> {
+                            if (org.saraban.web.support.ProblemHandler.storeUnreachable(ex)) {
+                                unauthenticated(res, ex, null);
+                            } else {
+                                Problems.write(res, HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS", "wrong username or password");
+                            }
+                        }))
                 .logout(l -> l.logoutUrl("/api/logout")
                         .logoutSuccessHandler((req, res, auth) -> res.setStatus(HttpStatus.NO_CONTENT.value())))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) ->
-                                Problems.write(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "login required"))
+                        .authenticationEntryPoint((req, res, ex) -> unauthenticated(res, ex, "login required"))
                         .accessDeniedHandler((req, res, ex) -> {
                             // the CSRF check runs before authentication: a caller with neither credentials nor a
                             // session is unauthenticated (401), not forbidden (API.md "Errors")
@@ -133,6 +136,21 @@ public class SecurityConfig {
                             Problems.write(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "invalid or missing token")));
         }
         return http.build();
+    }
+
+    /**
+     * A failed authentication: 401, unless the directory could not be read because the database is away, which is
+     * 503 (the caller's credentials may be right; try again).
+     */
+    private static void unauthenticated(jakarta.servlet.http.HttpServletResponse res, Exception ex, String detail)
+            throws java.io.IOException {
+        if (org.saraban.web.support.ProblemHandler.storeUnreachable(ex)) {
+            res.setHeader("Retry-After", "5");
+            Problems.write(res, HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
+                    "the database did not answer; nothing was acknowledged, try again");
+        } else {
+            Problems.write(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", detail);
+        }
     }
 
     /** Loads the deferred CSRF token on every request, so the XSRF-TOKEN cookie is set for the browser UI. */

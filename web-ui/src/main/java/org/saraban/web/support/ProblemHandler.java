@@ -214,8 +214,29 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (storeUnreachable(e)) {
+            // the database is away (network, failover, restart): nothing partial was acknowledged; try again
+            log.warn("the store did not answer: {}", e.toString());
+            ResponseEntity<ProblemDetail> r = Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
+                    "the database did not answer; nothing was acknowledged, try again", new ArrayList<>());
+            return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders()).header("Retry-After", "5")
+                    .body(r.getBody());
+        }
         log.error("unexpected error", e);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "an unexpected error occurred",
                 new ArrayList<>());
+    }
+
+    /** Whether the failure, or one of its causes, is the database not being reachable. */
+    public static boolean storeUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.mongodb.MongoTimeoutException || t instanceof com.mongodb.MongoSocketException
+                    || t instanceof com.mongodb.MongoNotPrimaryException
+                    || t instanceof com.mongodb.MongoNodeIsRecoveringException
+                    || t instanceof com.mongodb.MongoConnectionPoolClearedException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -26,7 +26,15 @@ public final class AppProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
 
+    private final List<String> extraArgs;
+
     public AppProcess(Path dataDir, Path log) throws IOException {
+        this(dataDir, log, List.of());
+    }
+
+    /** With {@code extraArgs} after the usual ones, e.g. a MongoDB URI instead of the embedded store. */
+    public AppProcess(Path dataDir, Path log, List<String> extraArgs) throws IOException {
+        this.extraArgs = List.copyOf(extraArgs);
         this.dataDir = dataDir;
         this.log = log;
         this.httpPort = freePort();
@@ -49,12 +57,15 @@ public final class AppProcess implements AutoCloseable {
                 "--saraban.embedded.data-dir=" + dataDir,
                 "--saraban.embedded.port=" + mongoPort,
                 "--logging.level.root=WARN"));
+        cmd.addAll(extraArgs);
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("server exited with " + process.exitValue() + "; see " + log);
+                List<String> lines = java.nio.file.Files.readAllLines(log);
+                throw new IllegalStateException("server exited with " + process.exitValue() + "; the end of " + log
+                        + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
             }
             try {
                 HttpResponse<String> r = get("dga.clerk", "/api/me");

@@ -223,7 +223,7 @@ class CrashRecoveryTest {
     }
 
     /** The register's rows numbered 1..n without gap or repeat; letter id → the number it shows. */
-    private static Map<String, String> gaplessRegister(AppProcess app, String user, String path, String numberField,
+    static Map<String, String> gaplessRegister(AppProcess app, String user, String path, String numberField,
                                                        String when) throws Exception {
         JsonNode rows = JSON.readTree(app.get(user, "/api/registers/" + path).body()).get("rows");
         List<Long> numbers = new ArrayList<>();
@@ -241,7 +241,7 @@ class CrashRecoveryTest {
     }
 
     /** Per document id, the fields whose values differ between the live read model and its rebuild. */
-    private static Map<Object, String> differences(List<Document> live, List<Document> rebuilt) {
+    static Map<Object, String> differences(List<Document> live, List<Document> rebuilt) {
         Map<Object, Document> byId = new HashMap<>();
         rebuilt.forEach(d -> byId.put(d.get("_id"), d));
         Map<Object, String> diff = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
@@ -267,11 +267,11 @@ class CrashRecoveryTest {
         return diff;
     }
 
-    private static List<Document> all(MongoDatabase db, String collection) {
+    static List<Document> all(MongoDatabase db, String collection) {
         return db.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
     }
 
-    private static void awaitProcessorsCaughtUp(AppProcess app) {
+    static void awaitProcessorsCaughtUp(AppProcess app) {
         Set<String> seen = new HashSet<>();
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
             JsonNode health = JSON.readTree(app.get("dga.clerk", "/actuator/health").body());
@@ -286,7 +286,7 @@ class CrashRecoveryTest {
         });
     }
 
-    private static String signedLetter(AppProcess app, String subject) throws Exception {
+    static String signedLetter(AppProcess app, String subject) throws Exception {
         String director = DemoDirectory.personId("dga.director");
         String letter = JSON.writeValueAsString(Map.of(
                 "kind", "EXTERNAL", "subject", subject, "salutation", "เรียน",
