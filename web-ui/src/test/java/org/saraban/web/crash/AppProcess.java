@@ -27,6 +27,13 @@ public final class AppProcess implements AutoCloseable {
     private Process process;
 
     private final List<String> extraArgs;
+    private Duration requestTimeout = Duration.ofSeconds(30);
+
+    /** How long a request may take before the client gives up (30 s unless set). */
+    public AppProcess requestTimeout(Duration timeout) {
+        this.requestTimeout = timeout;
+        return this;
+    }
 
     public AppProcess(Path dataDir, Path log) throws IOException {
         this(dataDir, log, List.of());
@@ -111,7 +118,7 @@ public final class AppProcess implements AutoCloseable {
     private HttpRequest.Builder request(String user, String path) {
         String auth = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + auth);
+                .timeout(requestTimeout).header("Authorization", "Basic " + auth);
     }
 
     @Override
