@@ -36,7 +36,12 @@ export function LetterPage({ me, id }: { me: Me; id: string }) {
 
   const act: Act = async (path, body, done) => {
     try {
-      const next = await post<Letter>(`/api/letters/${id}${path}`, body ?? {}, { 'If-Match': `"${letter.version}"` });
+      let next = await post<Letter>(`/api/letters/${id}${path}`, body ?? {}, { 'If-Match': `"${letter.version}"` });
+      // 202 {id, seq, settled: false}: stored, but the view has not caught up yet; read it again
+      if ((next as unknown as { settled?: boolean }).settled === false) {
+        await new Promise((r) => setTimeout(r, 1000));
+        next = await get<Letter>(`/api/letters/${id}`);
+      }
       setLetter(next);
       setError(null);
       setNotice(done ? done(next) : t('action.done'));

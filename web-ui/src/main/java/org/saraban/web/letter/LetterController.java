@@ -139,7 +139,7 @@ public class LetterController {
         var sent = commands.send(new CreateDraftLetterCommand(id, actor, agencyName,
                 requests.content(request, actor), clock.instant()));
         Document view = settled(id, sent.positionOf(id), actor);
-        return ResponseEntity.created(URI.create("/api/letters/" + id)).eTag(etag(view)).body(view);
+        return answer(ResponseEntity.created(URI.create("/api/letters/" + id)), view);
     }
 
     @GetMapping("/{id}")
@@ -476,16 +476,29 @@ public class LetterController {
 
     private ResponseEntity<Document> act(String id, Actor actor, Object command) {
         var sent = commands.send(command);
-        Document view = settled(id, sent.positionOf(id), actor);
-        return ResponseEntity.status(HttpStatus.OK).eTag(etag(view)).body(view);
+        return answer(ResponseEntity.status(HttpStatus.OK), settled(id, sent.positionOf(id), actor));
     }
 
     /** The view once it reflects the command's own events (read-your-writes). */
+    /**
+     * The view once it reflects the command's own events; when the projection has not caught up within the
+     * read-your-writes timeout (a slow or stopped projection), a receipt {@code {id, seq, settled: false}} instead:
+     * the command is stored, the view will follow. The command is never held up by the projection for longer.
+     */
     private Document settled(String id, long position, Actor actor) {
-        if (position > 0) {
-            queries.awaitPosition(id, position, props.readYourWritesTimeout());
+        if (position > 0 && !queries.awaitPosition(id, position, props.readYourWritesTimeout())) {
+            return new Document("id", id).append("seq", position).append("settled", false);
         }
         return visible(id, actor);
+    }
+
+    /** 202 with the receipt for a command whose view has not caught up; {@code ok} with the view otherwise. */
+    private static ResponseEntity<Document> answer(ResponseEntity.BodyBuilder ok, Document view) {
+        if (Boolean.FALSE.equals(view.get("settled"))) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .location(URI.create("/api/letters/" + view.getString("id"))).body(view);
+        }
+        return ok.eTag(etag(view)).body(view);
     }
 
     private Document visible(String id, Actor actor) {
