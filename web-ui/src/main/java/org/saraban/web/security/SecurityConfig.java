@@ -54,14 +54,8 @@ public class SecurityConfig {
      */
     @Bean
     org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, e) -> {
-            response.setStatus(400);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"https://saraban.example/problems/request-rejected\",\"title\":"
-                    + "\"Bad Request\",\"status\":400,\"detail\":\"the request's path, a header or a parameter holds "
-                    + "characters that are not allowed\",\"code\":\"REQUEST_REJECTED\",\"errors\":[]}");
-        };
+        return (request, response, e) -> Problems.write(response, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
+                "the request's path, a header or a parameter holds characters that are not allowed");
     }
 
     @Bean
@@ -145,9 +139,7 @@ public class SecurityConfig {
     private static void unauthenticated(jakarta.servlet.http.HttpServletResponse res, Exception ex, String detail)
             throws java.io.IOException {
         if (org.saraban.web.support.ProblemHandler.storeUnreachable(ex)) {
-            res.setHeader("Retry-After", "5");
-            Problems.write(res, HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
-                    "the database did not answer; nothing was acknowledged, try again");
+            Problems.writeStoreUnavailable(res);
         } else {
             Problems.write(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", detail);
         }

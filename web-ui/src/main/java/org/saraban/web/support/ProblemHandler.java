@@ -217,10 +217,7 @@ public class ProblemHandler {
         if (storeUnreachable(e)) {
             // the database is away (network, failover, restart): nothing partial was acknowledged; try again
             log.warn("the store did not answer: {}", e.toString());
-            ResponseEntity<ProblemDetail> r = Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
-                    "the database did not answer; nothing was acknowledged, try again", new ArrayList<>());
-            return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders()).header("Retry-After", "5")
-                    .body(r.getBody());
+            return Problems.storeUnavailable();
         }
         log.error("unexpected error", e);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "an unexpected error occurred",

@@ -54,4 +54,21 @@ public final class Problems {
         body.putAll(p.getProperties());
         response.getWriter().write(JSON.writeValueAsString(body));
     }
+
+    /** The database did not answer: 503 with {@code Retry-After}, from a controller. */
+    public static ResponseEntity<ProblemDetail> storeUnavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Retry-After", STORE_RETRY_AFTER)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE, STORE_UNAVAILABLE_DETAIL, List.of()));
+    }
+
+    /** The same, from a filter or security handler. */
+    public static void writeStoreUnavailable(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", STORE_RETRY_AFTER);
+        write(response, HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE, STORE_UNAVAILABLE_DETAIL);
+    }
+
+    private static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
+    private static final String STORE_UNAVAILABLE_DETAIL = "the database did not answer; nothing was acknowledged, try again";
+    private static final String STORE_RETRY_AFTER = "5";
 }
