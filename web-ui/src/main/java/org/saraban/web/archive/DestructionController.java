@@ -256,11 +256,7 @@ public class DestructionController {
     }
 
     private void commandAndWait(String id, Object command) {
-        var sent = commands.send(command);
-        long position = sent.positionOf(id);
-        if (position > 0) {
-            lists.awaitTransferPosition(id, position, props.readYourWritesTimeout());
-        }
+        commands.send(command).awaitView(id, p -> lists.awaitTransferPosition(id, p, props.readYourWritesTimeout()));
     }
 
     public record RetimestampRequest(Integer withinDays) {
@@ -300,11 +296,7 @@ public class DestructionController {
     }
 
     private Document act(String id, Actor actor, Object command) {
-        var sent = commands.send(command);
-        long position = sent.positionOf(id);
-        if (position > 0) {
-            lists.awaitPosition(id, position, props.readYourWritesTimeout());
-        }
+        commands.send(command).awaitView(id, p -> lists.awaitPosition(id, p, props.readYourWritesTimeout()));
         return visible(id, actor);
     }
 

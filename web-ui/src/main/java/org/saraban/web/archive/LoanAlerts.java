@@ -30,10 +30,8 @@ public class LoanAlerts {
         List<String> alerted = new ArrayList<>();
         var now = clock.instant();
         for (String id : loans.dueForAlert(now.atZone(ThaiText.BANGKOK).toLocalDate())) {
-            var sent = commands.send(new LoanCommands.NoticeOverdue(id, now));
-            long position = sent.positionOf(id);
-            if (position > 0) {
-                loans.awaitPosition(id, position, java.time.Duration.ofSeconds(5));
+            if (commands.send(new LoanCommands.NoticeOverdue(id, now))
+                    .awaitView(id, p -> loans.awaitPosition(id, p, java.time.Duration.ofSeconds(5)))) {
                 alerted.add(id);
             }
         }

@@ -197,11 +197,7 @@ public class LoanController {
     }
 
     private Document act(String id, Actor actor, Object command) {
-        var sent = commands.send(command);
-        long position = sent.positionOf(id);
-        if (position > 0) {
-            loans.awaitPosition(id, position, props.readYourWritesTimeout());
-        }
+        commands.send(command).awaitView(id, p -> loans.awaitPosition(id, p, props.readYourWritesTimeout()));
         return visible(id, actor);
     }
 

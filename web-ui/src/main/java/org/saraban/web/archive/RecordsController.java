@@ -144,10 +144,7 @@ public class RecordsController {
     }
 
     private void send(Actor actor, String code, Object command) {
-        var sent = commands.send(command);
-        long position = sent.positionOf(FilePlanCommands.planId(actor.agencyCode()));
-        if (position > 0) {
-            records.awaitCode(actor.agencyCode(), code, position, props.readYourWritesTimeout());
-        }
+        commands.send(command).awaitView(FilePlanCommands.planId(actor.agencyCode()),
+                p -> records.awaitCode(actor.agencyCode(), code, p, props.readYourWritesTimeout()));
     }
 }

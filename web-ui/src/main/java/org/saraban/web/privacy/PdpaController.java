@@ -148,11 +148,7 @@ public class PdpaController {
     }
 
     private Document act(String id, Actor actor, Object command) {
-        var sent = commands.send(command);
-        long position = sent.positionOf(id);
-        if (position > 0) {
-            requests.awaitPosition(id, position, props.readYourWritesTimeout());
-        }
+        commands.send(command).awaitView(id, p -> requests.awaitPosition(id, p, props.readYourWritesTimeout()));
         return visible(id, actor);
     }
 

@@ -33,6 +33,19 @@ public class CommandSender {
         public long positionOf(String aggregateId) {
             return positions.getOrDefault(aggregateId, 0L);
         }
+
+        /**
+         * Hands {@code awaitView} the position the command appended to {@code aggregateId}, for the caller to wait
+         * until its view reflects it; false, and nothing waited for, when the command appended nothing there.
+         */
+        public boolean awaitView(String aggregateId, java.util.function.LongConsumer awaitView) {
+            long position = positionOf(aggregateId);
+            if (position <= 0) {
+                return false;
+            }
+            awaitView.accept(position);
+            return true;
+        }
     }
 
     public <R> Sent<R> send(Object command) {
