@@ -92,7 +92,7 @@ function Shell({ me, toggle, onLogout }: { me: Me; toggle: () => void; onLogout:
   else if (section === 'integrity') page = <IntegrityPage me={me} />;
   else if (section === 'archive') page = <ArchivePage />;
   else if (section === 'records') page = <RecordsPage me={me} tab={id} />;
-  else if (section === 'import') page = <ImportPage me={me} />;
+  else if (section === 'import') page = <ImportPage />;
   else page = <LetterList me={me} box="inbox" />;
 
   return (

@@ -3,7 +3,6 @@ import { post } from '../api';
 import { ErrorBanner, useAction } from '../components';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
-import type { Me } from '../types';
 
 // Registering a paper letter (issue 6): the clerk gives the scan and its OCR text, the server proposes the
 // metadata (and says what OCR noise it mended), the clerk corrects and confirms, and the letter is received.
@@ -38,7 +37,7 @@ const words = {
 
 const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
 
-export function ImportPage({ me }: { me: Me }) {
+export function ImportPage() {
   const { lang, e } = useI18n();
   const w = words[lang as 'th' | 'en'];
   const [scan, setScan] = useState<File | null>(null);
@@ -46,7 +45,6 @@ export function ImportPage({ me }: { me: Me }) {
   const [p, setP] = useState<Proposal | null>(null);
   const [form, setForm] = useState<Record<string, string>>({});
   const [error, busy, run] = useAction();
-  void me;
 
   const propose = (ev: Event) => {
     ev.preventDefault();

@@ -349,13 +349,14 @@ public class LetterController {
         return act(id, actor -> {
             Integer years = body.retentionYears();
             boolean permanent = Boolean.TRUE.equals(body.permanent());
-            if (actor.hasAnyRole(org.saraban.api.common.Role.CLERK, org.saraban.api.common.Role.RECORDS_OFFICER)
-                    && records.hasPlan(actor.agencyCode())) {
-                // the agency keeps a file plan: the code is one of its active codes, whose retention is the default
-                Document code = records.activeCode(actor.agencyCode(), body.fileCode()).orElseThrow(() ->
-                        new InvalidFieldsException("FILE_CODE_NOT_IN_PLAN", List.of(new FieldError("fileCode",
-                                "not an active code of the agency's file plan"))));
-                if (years == null && body.permanent() == null) {
+            if (actor.hasAnyRole(org.saraban.api.common.Role.CLERK, org.saraban.api.common.Role.RECORDS_OFFICER)) {
+                // when the agency keeps a file plan, the code is one of its active codes, whose retention is the default
+                Document code = records.activeCode(actor.agencyCode(), body.fileCode()).orElse(null);
+                if (code == null && records.hasPlan(actor.agencyCode())) {
+                    throw new InvalidFieldsException("FILE_CODE_NOT_IN_PLAN", List.of(new FieldError("fileCode",
+                            "not an active code of the agency's file plan")));
+                }
+                if (code != null && years == null && body.permanent() == null) {
                     years = code.getInteger("retentionYears");
                     permanent = Boolean.TRUE.equals(code.getBoolean("permanent"));
                 }
