@@ -158,26 +158,69 @@ public class LetterQueries {
             where.add(or(regex("subject", p), regex("number", p), regex("fromAgencyName", p),
                     regex("receivingNumber", p)));
         }
-        List<Document> all = store.letters().collection().find(and(where))
-                .sort(Sorts.descending("position")).into(new ArrayList<>());
-        List<Document> visible = all.stream().filter(d -> visible(d, actor)).toList();
+        where.add(visibleTo(actor));
         int size = Math.max(1, Math.min(f.size(), 200));
         int page = Math.max(0, f.page());
-        Set<String> read;
         if (f.unread() != null) {
-            read = readAmong(actor.personId(), visible.stream().map(d -> d.getString("id")).toList());
-            boolean wantRead = !f.unread();
-            visible = visible.stream().filter(d -> read.contains(d.getString("id")) == wantRead).toList();
-        } else {
-            read = readAmong(actor.personId(), visible.stream().skip((long) page * size).limit(size)
-                    .map(d -> d.getString("id")).toList());
+            List<String> read = readBy(actor.personId());
+            where.add(f.unread() ? com.mongodb.client.model.Filters.nin("id", read) : in("id", read));
         }
-        List<Document> items = visible.stream().skip((long) page * size).limit(size).map(d -> {
+        // filtered, sorted and paged by the database, only the fields a list shows: a page costs the same at 100 or
+        // 100,000 letters, and no reply carries the agency's letters whole (the embedded server does not split its
+        // replies into batches)
+        Bson filter = and(where);
+        long total = store.letters().collection().countDocuments(filter);
+        List<Document> docs = store.letters().collection().find(filter).projection(LIST_FIELDS)
+                .sort(Sorts.descending("position")).skip((int) Math.min(Integer.MAX_VALUE, (long) page * size)).limit(size)
+                .into(new ArrayList<>());
+        List<Document> shown = docs.stream().filter(d -> visible(d, actor)).toList(); // the filter's twin, kept as a guard
+        Set<String> read = readAmong(actor.personId(), shown.stream().map(d -> d.getString("id")).toList());
+        List<Document> items = shown.stream().map(d -> {
             Document s = summary(d);
             s.put("read", read.contains(d.getString("id")));
             return s;
         }).toList();
-        return new Page(items, visible.size(), page, size);
+        return new Page(items, total, page, size);
+    }
+
+    /** The fields of a letter a list shows ({@link #summary}) and those {@link #visible} decides by. */
+    private static final Bson LIST_FIELDS = Projections.include("id", "version", "direction", "kind", "kindThai", "status",
+            "subject", "urgency", "urgencyThai", "deliverBy", "deliverByThai", "secrecy", "secrecyThai", "circular",
+            "fromAgencyCode", "fromAgencyName", "agencyCode", "number", "date", "dateThai", "receivingNumber",
+            "receivedAt", "receivedAtThai", "deliveredAt", "deliveredAtThai", "dispatchedAt", "dispatchedAtThai",
+            "unacknowledged", "copyOnly", "routes", "participants", "routeUnits", "addresseeUnits", "ownerUnitCode",
+            "borrowerIds", "position");
+
+    /**
+     * {@link #visible} as a query, for the letters of the actor's own agency: clerks see them all; records officers,
+     * approvers and signers all but the secret ones they take no part in; others what they take part in, or what is
+     * addressed or routed to their unit, or their unit's outgoing letters, secret ones only as participants. A
+     * borrower sees what is on loan to them.
+     */
+    static Bson visibleTo(Actor actor) {
+        if (actor.hasRole(Role.CLERK)) {
+            return new Document();
+        }
+        Bson participant = eq("participants", actor.personId());
+        Bson borrower = eq("borrowerIds", actor.personId());
+        Bson notSecret = or(eq("secrecy", null), eq("secrecy", "NONE"));
+        if (actor.hasAnyRole(Role.RECORDS_OFFICER, Role.APPROVER, Role.SIGNER)) {
+            return or(notSecret, participant, borrower);
+        }
+        String unit = actor.unitCode();
+        if (unit == null) {
+            return or(participant, borrower);
+        }
+        return or(participant, borrower, and(notSecret, or(eq("addresseeUnits", unit), eq("routeUnits", unit),
+                and(eq("direction", "OUTGOING"), eq("ownerUnitCode", unit)))));
+    }
+
+    /** The letters {@code personId} has opened. */
+    private List<String> readBy(String personId) {
+        List<String> ids = new ArrayList<>();
+        store.reads().find(eq("personId", personId)).projection(Projections.include("letterId"))
+                .forEach(d -> ids.add(d.getString("letterId")));
+        return ids;
     }
 
     /**
@@ -217,7 +260,9 @@ public class LetterQueries {
         record Hit(Document doc, double score) {
         }
         List<Hit> hits = new ArrayList<>();
-        for (Document d : store.letters().collection().find(and(where))) {
+        // the trigrams only select (they are the bulk of a letter's document); replies come in bounded batches
+        for (Document d : store.letters().collection().find(and(where)).projection(Projections.exclude(LetterSearch.GRAMS))
+                .batchSize(200)) {
             if (!visible(d, actor) || agency != null && !agency.isBlank() && !LetterSearch.agencyMatches(d, agency)) {
                 continue;
             }

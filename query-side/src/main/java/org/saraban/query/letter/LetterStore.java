@@ -48,6 +48,9 @@ public class LetterStore {
     public void ensureIndexes() {
         letters.collection().createIndex(Indexes.ascending("agencyCode", "direction", "status"),
                 new IndexOptions().name("agency_direction_status"));
+        letters.collection().createIndex(Indexes.compoundIndex(Indexes.ascending("agencyCode", "direction"),
+                Indexes.descending("position")), new IndexOptions().name("agency_direction_position"));
+        reads.createIndex(Indexes.ascending("personId"), new IndexOptions().name("person"));
         letters.collection().createIndex(Indexes.ascending("agencyCode", LetterSearch.GRAMS),
                 new IndexOptions().name("agency_search_grams"));
         registerRows.collection().createIndex(Indexes.ascending("agencyCode", "book", "yearBE", "registerNumber"),
