@@ -98,11 +98,18 @@ public class AxonConfig {
         return engine;
     }
 
+    /**
+     * The claims of the tracking processors, shared by every node on the database: each claim names its node
+     * ({@code saraban.cluster.node-id}) and lapses after {@code saraban.cluster.claim-timeout} without renewal,
+     * when another node may take the processor over (ADR 0014).
+     */
     @Bean
-    TokenStore tokenStore(StorageConfig.Store store, Serializer serializer) {
+    TokenStore tokenStore(StorageConfig.Store store, Serializer serializer, ClusterProperties cluster) {
         return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(store.database()).build())
                 .serializer(serializer)
+                .nodeId(cluster.nodeId())
+                .claimTimeout(cluster.claimTimeout())
                 .build();
     }
 

@@ -3,10 +3,13 @@ package org.saraban.web.config;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.saraban.command.store.MongoEventStorageEngine;
 import org.springframework.boot.actuate.health.Health;
@@ -39,7 +42,17 @@ public class OperationsConfig {
     }
 
     @Bean
-    HealthIndicator eventProcessors(EventProcessingConfiguration processing, MongoEventStorageEngine engine) {
+    Claims claims(StorageConfig.Store store, Serializer serializer) {
+        return new Claims(store.database(), serializer);
+    }
+
+    /**
+     * Per processor: running, in error, position and lag. A processor whose claim another node holds (ADR 0014)
+     * shows that node as {@code owner} and the position of its stored token, so any node tells the whole picture.
+     */
+    @Bean
+    HealthIndicator eventProcessors(EventProcessingConfiguration processing, MongoEventStorageEngine engine,
+                                    TokenStore sharedTokens, Claims claims, ClusterProperties cluster) {
         return () -> {
             long head = engine.headPosition();
             Health.Builder health = Health.up().withDetail("headPosition", head);
@@ -50,9 +63,19 @@ public class OperationsConfig {
                 if (entry.getValue() instanceof TrackingEventProcessor tep) {
                     detail.put("running", tep.isRunning());
                     detail.put("error", tep.isError());
-                    long position = tep.processingStatus().values().stream()
-                            .map(EventTrackerStatus::getCurrentPosition)
+                    Map<Integer, EventTrackerStatus> status = tep.processingStatus();
+                    long position = status.values().stream().map(EventTrackerStatus::getCurrentPosition)
                             .mapToLong(p -> p.orElse(0L)).min().orElse(0L);
+                    if (processing.tokenStore(entry.getKey()) == sharedTokens) {
+                        if (!status.isEmpty()) {
+                            detail.put("owner", cluster.nodeId());
+                        } else {
+                            Optional<Claims.Claim> claim = claims.of(entry.getKey());
+                            claim.map(Claims.Claim::owner).ifPresent(owner -> detail.put("owner", owner));
+                            position = claim.flatMap(c -> c.position().isPresent()
+                                    ? Optional.of(c.position().getAsLong()) : Optional.empty()).orElse(0L);
+                        }
+                    }
                     detail.put("position", position);
                     detail.put("lag", Math.max(0, head - position));
                     allRunning &= tep.isRunning() && !tep.isError();

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** MongoDB: the embedded default, or a real deployment named by {@code SARABAN_MONGODB_URI} (DESIGN.md §2). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SarabanProperties.class)
+@EnableConfigurationProperties({SarabanProperties.class, ClusterProperties.class})
 public class StorageConfig {
 
     private static final Logger log = LoggerFactory.getLogger(StorageConfig.class);

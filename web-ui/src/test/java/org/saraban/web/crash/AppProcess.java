@@ -101,6 +101,11 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** The HTTP port, also the STOMP endpoint's ({@code ws://127.0.0.1:port/ws}). */
+    public int httpPort() {
+        return httpPort;
+    }
+
     public String mongoUri() {
         return "mongodb://127.0.0.1:" + mongoPort;
     }
