@@ -45,7 +45,13 @@ public final class RenderBenchmark {
     private RenderBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        try (BenchOut out = BenchOut.open()) {
+            run(args);
+        }
+    }
+
+    static void run(String[] args) {
         PDFBOX.setLevel(Level.SEVERE);
         double warmUp = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         double measure = args.length > 1 ? Double.parseDouble(args[1]) : 10;

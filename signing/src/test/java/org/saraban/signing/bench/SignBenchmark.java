@@ -41,6 +41,12 @@ public final class SignBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        try (BenchOut out = BenchOut.open()) {
+            run(args);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         InternalPki pki = TestPki.create();
         PadesSigner signer = new PadesSigner(pki.timestampAuthority(), null, Clock.systemUTC());
         PadesSigner basic = new PadesSigner(null, null, Clock.systemUTC());
