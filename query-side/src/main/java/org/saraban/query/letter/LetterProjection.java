@@ -70,6 +70,7 @@ public class LetterProjection {
     @ResetHandler
     void reset() {
         store.letters().collection().drop();
+        store.list().drop();
         store.registerRows().collection().drop();
     }
 

@@ -165,14 +165,12 @@ public class LetterQueries {
             List<String> read = readBy(actor.personId());
             where.add(f.unread() ? com.mongodb.client.model.Filters.nin("id", read) : in("id", read));
         }
-        // filtered, sorted and paged by the database, only the fields a list shows: a page costs the same at 100 or
-        // 100,000 letters, and no reply carries the agency's letters whole (the embedded server does not split its
-        // replies into batches)
+        // filtered, sorted and paged by the database in the letters' list entries (LetterStore.LETTER_LIST): no reply
+        // carries the agency's letters whole (the embedded server does not split its replies into batches)
         Bson filter = and(where);
-        long total = store.letters().collection().countDocuments(filter);
-        List<Document> docs = store.letters().collection().find(filter).projection(LIST_FIELDS)
-                .sort(Sorts.descending("position")).skip((int) Math.min(Integer.MAX_VALUE, (long) page * size)).limit(size)
-                .into(new ArrayList<>());
+        long total = store.list().countDocuments(filter);
+        List<Document> docs = store.list().find(filter).sort(Sorts.descending("position"))
+                .skip((int) Math.min(Integer.MAX_VALUE, (long) page * size)).limit(size).into(new ArrayList<>());
         List<Document> shown = docs.stream().filter(d -> visible(d, actor)).toList(); // the filter's twin, kept as a guard
         Set<String> read = readAmong(actor.personId(), shown.stream().map(d -> d.getString("id")).toList());
         List<Document> items = shown.stream().map(d -> {
@@ -182,14 +180,6 @@ public class LetterQueries {
         }).toList();
         return new Page(items, total, page, size);
     }
-
-    /** The fields of a letter a list shows ({@link #summary}) and those {@link #visible} decides by. */
-    private static final Bson LIST_FIELDS = Projections.include("id", "version", "direction", "kind", "kindThai", "status",
-            "subject", "urgency", "urgencyThai", "deliverBy", "deliverByThai", "secrecy", "secrecyThai", "circular",
-            "fromAgencyCode", "fromAgencyName", "agencyCode", "number", "date", "dateThai", "receivingNumber",
-            "receivedAt", "receivedAtThai", "deliveredAt", "deliveredAtThai", "dispatchedAt", "dispatchedAtThai",
-            "unacknowledged", "copyOnly", "routes", "participants", "routeUnits", "addresseeUnits", "ownerUnitCode",
-            "borrowerIds", "position");
 
     /**
      * {@link #visible} as a query, for the letters of the actor's own agency: clerks see them all; records officers,

@@ -22,6 +22,7 @@ public final class PositionedStore {
 
     private final MongoCollection<Document> collection;
     private final Consumer<Document> beforeWrite;
+    private final Consumer<Document> afterWrite;
 
     public PositionedStore(MongoCollection<Document> collection) {
         this(collection, d -> { });
@@ -29,8 +30,15 @@ public final class PositionedStore {
 
     /** {@code beforeWrite}: what every created or changed document gets last (fields derived from the others). */
     public PositionedStore(MongoCollection<Document> collection, Consumer<Document> beforeWrite) {
+        this(collection, beforeWrite, d -> { });
+    }
+
+    /** {@code afterWrite}: told of every document as it was written (e.g. to keep a smaller copy elsewhere). */
+    public PositionedStore(MongoCollection<Document> collection, Consumer<Document> beforeWrite,
+                           Consumer<Document> afterWrite) {
         this.collection = collection;
         this.beforeWrite = beforeWrite;
+        this.afterWrite = afterWrite;
     }
 
     public MongoCollection<Document> collection() {
@@ -53,7 +61,9 @@ public final class PositionedStore {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
+            return;
         }
+        afterWrite.accept(doc);
     }
 
     /** Applies {@code change} to the document unless it already reflects {@code position}. */
@@ -66,6 +76,7 @@ public final class PositionedStore {
         beforeWrite.accept(doc);
         doc.put(POSITION, position);
         collection.replaceOne(eq("_id", id), doc);
+        afterWrite.accept(doc);
         return true;
     }
 
@@ -73,6 +84,7 @@ public final class PositionedStore {
     public void replace(Document doc, long position) {
         doc.put(POSITION, position);
         collection.replaceOne(eq("_id", doc.get("_id")), doc);
+        afterWrite.accept(doc);
     }
 
     /**
@@ -81,8 +93,12 @@ public final class PositionedStore {
      */
     public boolean replaceIfAt(Document doc, long previous, long position) {
         doc.put(POSITION, position);
-        return collection.replaceOne(com.mongodb.client.model.Filters.and(eq("_id", doc.get("_id")),
+        boolean written = collection.replaceOne(com.mongodb.client.model.Filters.and(eq("_id", doc.get("_id")),
                 eq(POSITION, previous)), doc).getMatchedCount() == 1;
+        if (written) {
+            afterWrite.accept(doc);
+        }
+        return written;
     }
 
     /**

@@ -392,6 +392,38 @@ class LetterQueriesTest {
     }
 
     @Nested
+    class ListEntries {
+
+        @Test
+        void each_letter_has_a_list_entry_with_the_fields_a_list_shows_kept_with_every_event() {
+            LetterContent content = external("ขอเชิญประชุม");
+            log.apply(created("one", content));
+            log.apply(dispatched("one", content, 1, "copy-one"));
+
+            Document letter = store.letters().get("one");
+            Document entry = store.list().find(com.mongodb.client.model.Filters.eq("_id", "one")).first();
+            assertThat(entry).isNotNull();
+            assertThat(entry.getString("status")).isEqualTo(letter.getString("status")).isEqualTo("DISPATCHED");
+            assertThat(entry.getString("number")).isEqualTo(letter.getString("number")).isNotNull();
+            assertThat(entry.get("position")).isEqualTo(letter.get("position"));
+            assertThat(entry.keySet()).doesNotContain(LetterSearch.GRAMS, LetterSearch.WORDS, LetterSearch.TEXT, "body");
+        }
+
+        @Test
+        void a_store_from_before_the_list_gets_its_entries_at_start_and_lists_them() {
+            log.apply(created("old", external("หนังสือเดิม")));
+            store.list().drop(); // as a store written before the list existed
+            assertThat(queries.outbox(CLERK, all()).total()).isZero();
+
+            store.fillList();
+
+            assertThat(ids(queries.outbox(CLERK, all()))).containsExactly("old");
+            store.fillList(); // and again changes nothing
+            assertThat(store.list().countDocuments()).isEqualTo(1);
+        }
+    }
+
+    @Nested
     class Outbox {
 
         @Test

@@ -147,6 +147,7 @@ public class AxonConfig {
     LetterStore letterStore(StorageConfig.Store store) {
         LetterStore letterStore = new LetterStore(store.database());
         letterStore.ensureIndexes();
+        letterStore.fillList();
         return letterStore;
     }
 

@@ -295,7 +295,7 @@ class CrashRecoveryTest {
             assertThat((long) stored.size()).isEqualTo(engine.countEvents());
             Map<Object, List<String>> readModels = new LinkedHashMap<>();
             readModels.put(new LetterProjection(new LetterStore(rebuilt)),
-                    List.of(LetterStore.LETTERS, LetterStore.REGISTER_ROWS));
+                    List.of(LetterStore.LETTERS, LetterStore.LETTER_LIST, LetterStore.REGISTER_ROWS));
             readModels.put(new MeetingProjection(rebuilt), List.of(MeetingProjection.MEETINGS,
                     MeetingProjection.MEETING_EVENTS, MeetingProjection.MEMBERS, MeetingProjection.ATTENDANCE,
                     MeetingProjection.VOTERS));

@@ -140,7 +140,7 @@ class StoreOutageTest {
                         .snapshotSerializer(AxonConfig.snapshotSerializer()).build();
                 MongoDatabase rebuilt = client.getDatabase("rebuild");
                 Replay.into(new LetterProjection(new LetterStore(rebuilt)), engine.readEvents(null, false));
-                for (String collection : List.of(LetterStore.LETTERS, LetterStore.REGISTER_ROWS)) {
+                for (String collection : List.of(LetterStore.LETTERS, LetterStore.LETTER_LIST, LetterStore.REGISTER_ROWS)) {
                     assertThat(CrashRecoveryTest.differences(CrashRecoveryTest.all(live, collection),
                             CrashRecoveryTest.all(rebuilt, collection))).as(collection + " equals its rebuild").isEmpty();
                 }

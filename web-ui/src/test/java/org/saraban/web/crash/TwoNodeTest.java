@@ -379,7 +379,7 @@ class TwoNodeTest {
         MongoEventStorageEngine engine = engine(live);
         long replayed = Replay.into(new LetterProjection(new LetterStore(rebuilt)), engine.readEvents(null, false));
         assertThat(replayed).isEqualTo(engine.countEvents());
-        for (String collection : List.of(LetterStore.LETTERS, LetterStore.REGISTER_ROWS)) {
+        for (String collection : List.of(LetterStore.LETTERS, LetterStore.LETTER_LIST, LetterStore.REGISTER_ROWS)) {
             assertThat(CrashRecoveryTest.differences(CrashRecoveryTest.all(live, collection),
                     CrashRecoveryTest.all(rebuilt, collection))).as(collection + " equals its rebuild").isEmpty();
         }
