@@ -219,6 +219,12 @@ public final class StoreBenchmark {
                     o.clients(), raw.rate(), Stats.of(raw.latencies()));
             System.out.printf(Locale.ROOT, "raw inserts each waiting for the group commit: %,.0f/s; latency %s%n",
                     rawDurable.rate(), Stats.of(rawDurable.latencies()));
+            Raw engineAppends = engineAppends(templates(8), Duration.ofSeconds(Math.max(5, o.seconds() / 2)));
+            System.out.printf(Locale.ROOT, "the storage engine's own appends (one event each, chained, then the group "
+                    + "commit), %d threads: %,.0f/s; latency %s; %.3f of raw inserts%n", o.clients(), engineAppends.rate(),
+                    Stats.of(engineAppends.latencies()), engineAppends.rate() / raw.rate());
+            figures.put("append.engineAppendsPerSecond", round(engineAppends.rate()));
+            figures.put("append.engineEfficiency", String.format(Locale.ROOT, "%.3f", engineAppends.rate() / raw.rate()));
             double efficiency = commandRate / raw.rate();
             System.out.printf(Locale.ROOT, "append efficiency: %.3f of raw inserts (goal >= 0.5); %.3f of durable "
                     + "raw inserts%n", efficiency, commandRate / rawDurable.rate());
@@ -465,6 +471,42 @@ public final class StoreBenchmark {
                 raw.drop();
                 return new Raw(n.get() / (duration.toNanos() / 1e9), new ArrayList<>(latencies));
             }
+        }
+
+        /**
+         * The event store alone: threads append one event each (a copy of a drafted letter's first event under a new
+         * letter id) through the storage engine, which chains it and stores it and the counter, then wait for the
+         * group commit, as the command side does before it acknowledges. No HTTP, no aggregate, no projection.
+         */
+        Raw engineAppends(List<List<DomainEventMessage<?>>> templates, Duration duration) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(o.clients());
+            ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+            AtomicLong n = new AtomicLong();
+            long warm = System.nanoTime() + 2_000_000_000L;
+            long deadline = warm + duration.toNanos();
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int t = 0; t < o.clients(); t++) {
+                tasks.add(pool.submit(() -> {
+                    while (System.nanoTime() < deadline) {
+                        DomainEventMessage<?> e = templates.get(ThreadLocalRandom.current().nextInt(templates.size())).get(0);
+                        String id = UUID.randomUUID().toString();
+                        long t0 = System.nanoTime();
+                        engine.appendEvents(List.of(new GenericDomainEventMessage<>(e.getType(), id, 0, copy(e.getPayload(), id))));
+                        store.durability().awaitDurable();
+                        long t1 = System.nanoTime();
+                        if (t0 >= warm) {
+                            latencies.add(t1 - t0);
+                            n.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : tasks) {
+                f.get();
+            }
+            pool.shutdown();
+            return new Raw(n.get() / (duration.toNanos() / 1e9), new ArrayList<>(latencies));
         }
 
         List<Document> eventDocuments(long after, long upTo) {
