@@ -33,7 +33,12 @@ public final class PositionedStore {
         this(collection, beforeWrite, d -> { });
     }
 
-    /** {@code afterWrite}: told of every document as it was written (e.g. to keep a smaller copy elsewhere). */
+    /**
+     * {@code afterWrite}: told of every document as it was written (e.g. to keep a smaller copy elsewhere), and of the
+     * stored document when an event it already reflects comes again. A crash may fall between the two writes; the
+     * tracking processor then delivers the event again, and the copy catches up. So {@code afterWrite} must be
+     * idempotent.
+     */
     public PositionedStore(MongoCollection<Document> collection, Consumer<Document> beforeWrite,
                            Consumer<Document> afterWrite) {
         this.collection = collection;
@@ -49,6 +54,7 @@ public final class PositionedStore {
     public void create(Object id, long position, Consumer<Document> init) {
         Document existing = collection.find(eq("_id", id)).first();
         if (existing != null && existing.get(POSITION, Number.class).longValue() >= position) {
+            afterWrite.accept(existing); // an event delivered again after a crash: a copy cut off then catches up
             return;
         }
         Document doc = new Document("_id", id);
@@ -69,7 +75,11 @@ public final class PositionedStore {
     /** Applies {@code change} to the document unless it already reflects {@code position}. */
     public boolean update(Object id, long position, Consumer<Document> change) {
         Document doc = collection.find(eq("_id", id)).first();
-        if (doc == null || doc.get(POSITION, Number.class).longValue() >= position) {
+        if (doc == null) {
+            return false;
+        }
+        if (doc.get(POSITION, Number.class).longValue() >= position) {
+            afterWrite.accept(doc); // an event delivered again after a crash: a copy cut off then catches up
             return false;
         }
         change.accept(doc);

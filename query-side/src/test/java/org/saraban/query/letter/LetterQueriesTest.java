@@ -410,6 +410,23 @@ class LetterQueriesTest {
         }
 
         @Test
+        void an_entry_cut_off_by_a_crash_after_its_letter_was_written_catches_up_when_the_event_comes_again() {
+            LetterContent content = external("ขอเชิญประชุม");
+            log.apply(created("one", content));
+            var dispatched = log.apply(dispatched("one", content, 1, "copy-one"));
+            Document before = new Document(store.list().find(com.mongodb.client.model.Filters.eq("_id", "one")).first());
+            // as if the process died after writing the letter and before its list entry: the entry is an event behind
+            store.list().replaceOne(com.mongodb.client.model.Filters.eq("_id", "one"),
+                    new Document(before).append("status", "DRAFT").append("position", 1L));
+
+            log.feed(dispatched); // the processor's token was not stored: the event comes again
+
+            Document entry = store.list().find(com.mongodb.client.model.Filters.eq("_id", "one")).first();
+            assertThat(entry.getString("status")).isEqualTo("DISPATCHED");
+            assertThat(entry.get("position")).isEqualTo(store.letters().get("one").get("position"));
+        }
+
+        @Test
         void a_store_from_before_the_list_gets_its_entries_at_start_and_lists_them() {
             log.apply(created("old", external("หนังสือเดิม")));
             store.list().drop(); // as a store written before the list existed
