@@ -1,5 +1,6 @@
 package org.saraban.web.config;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.util.Optional;
@@ -35,7 +36,8 @@ public class Claims {
     }
 
     public Optional<Claim> of(String processorName) {
-        Document d = tokens.find(eq("processorName", processorName)).filter(eq("segment", 0)).first();
+        // one filter: a second .filter() would replace the first, and read any processor's segment 0
+        Document d = tokens.find(and(eq("processorName", processorName), eq("segment", 0))).first();
         if (d == null) {
             return Optional.empty();
         }
