@@ -17,14 +17,22 @@ public final class Replay {
 
     /** Returns the number of events fed. */
     public static long into(Object projection, Stream<? extends EventMessage<?>> events) {
-        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        return into(java.util.List.of(projection), events);
+    }
+
+    /** Feeds each event to every one of {@code projections} in turn, in one pass; returns the number of events. */
+    public static long into(java.util.List<?> projections, Stream<? extends EventMessage<?>> events) {
+        java.util.List<AnnotationEventHandlerAdapter> adapters = projections.stream()
+                .map(AnnotationEventHandlerAdapter::new).toList();
         long n = 0;
         Iterator<? extends EventMessage<?>> it = events.iterator();
         while (it.hasNext()) {
             EventMessage<?> event = it.next();
             try {
-                if (adapter.canHandle(event)) {
-                    adapter.handle(event);
+                for (AnnotationEventHandlerAdapter adapter : adapters) {
+                    if (adapter.canHandle(event)) {
+                        adapter.handle(event);
+                    }
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("replay failed at " + event.getIdentifier(), e);
