@@ -73,9 +73,12 @@ public class LetterStore {
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
 
-    /** Fills {@link #LETTER_LIST} from the letters when it lacks some (a store from before it); idempotent. */
+    /**
+     * Fills {@link #LETTER_LIST} from the letters when it lacks some (a store from before it); idempotent. Runs at
+     * every start, so it compares the collections' sizes as the server keeps them, without reading a document.
+     */
     public void fillList() {
-        if (list.countDocuments() == letters.collection().countDocuments()) {
+        if (list.estimatedDocumentCount() == letters.collection().estimatedDocumentCount()) {
             return;
         }
         for (Document letter : letters.collection().find().projection(com.mongodb.client.model.Projections.include(
