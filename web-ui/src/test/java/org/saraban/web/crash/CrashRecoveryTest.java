@@ -540,14 +540,19 @@ class CrashRecoveryTest {
         });
     }
 
-    static String signedLetter(AppProcess app, String subject) throws Exception {
-        String director = DemoDirectory.personId("dga.director");
-        String letter = JSON.writeValueAsString(Map.of(
+    /** An external letter of สพร to นร ๐๕, signed by สพร's director, as its officer drafts it. */
+    static String externalLetter(String subject) throws Exception {
+        return JSON.writeValueAsString(Map.of(
                 "kind", "EXTERNAL", "subject", subject, "salutation", "เรียน",
                 "to", List.of(Map.of("agencyCode", "นร ๐๕", "position", "เลขาธิการคณะรัฐมนตรี")),
-                "body", List.of("ข้อความทดสอบ"), "closing", "ขอแสดงความนับถือ", "signatory", director,
+                "body", List.of("ข้อความทดสอบ"), "closing", "ขอแสดงความนับถือ",
+                "signatory", DemoDirectory.personId("dga.director"),
                 "ownerUnit", Map.of("name", "ฝ่ายพัฒนาระบบสารบรรณอิเล็กทรอนิกส์ภาครัฐ")));
-        HttpResponse<String> created = app.post("dga.officer", "/api/letters", letter);
+    }
+
+    static String signedLetter(AppProcess app, String subject) throws Exception {
+        String director = DemoDirectory.personId("dga.director");
+        HttpResponse<String> created = app.post("dga.officer", "/api/letters", externalLetter(subject));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = JSON.readTree(created.body()).get("id").asText();
         assertThat(app.post("dga.officer", "/api/letters/" + id + "/submit",

@@ -279,12 +279,8 @@ class TwoNodeTest {
     /** A letter of สพร from draft to dispatch, each request on the next node in turn; the dispatch's answer. */
     private static JsonNode letter(List<Node> nodes, AtomicInteger turn, String subject) throws Exception {
         String director = DemoDirectory.personId("dga.director");
-        String body = JSON.writeValueAsString(Map.of(
-                "kind", "EXTERNAL", "subject", subject, "salutation", "เรียน",
-                "to", List.of(Map.of("agencyCode", "นร ๐๕", "position", "เลขาธิการคณะรัฐมนตรี")),
-                "body", List.of("ข้อความทดสอบ"), "closing", "ขอแสดงความนับถือ", "signatory", director,
-                "ownerUnit", Map.of("name", "ฝ่ายพัฒนาระบบสารบรรณอิเล็กทรอนิกส์ภาครัฐ")));
-        String id = command(nodes, turn, "dga.officer", "/api/letters", body, 201).get("id").asText();
+        String id = command(nodes, turn, "dga.officer", "/api/letters", CrashRecoveryTest.externalLetter(subject), 201)
+                .get("id").asText();
         command(nodes, turn, "dga.officer", "/api/letters/" + id + "/submit", "{\"approverId\":\"" + director + "\"}", 200);
         command(nodes, turn, "dga.director", "/api/letters/" + id + "/approve", null, 200);
         command(nodes, turn, "dga.director", "/api/letters/" + id + "/sign", null, 200);
