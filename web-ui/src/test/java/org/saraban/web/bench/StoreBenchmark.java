@@ -32,8 +32,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -54,6 +52,7 @@ import org.saraban.query.letter.LetterProjection;
 import org.saraban.query.letter.LetterStore;
 import org.saraban.query.meeting.MeetingProjection;
 import org.saraban.query.privacy.PdpaProjection;
+import org.saraban.query.support.Replay;
 import org.saraban.web.SarabanApplication;
 import org.saraban.web.config.StorageConfig;
 import org.saraban.web.directory.DemoDirectory;
@@ -438,38 +437,18 @@ public final class StoreBenchmark {
                 MongoDatabase db = client != null ? client.getDatabase(store.database().getName()) : store.database();
                 MongoCollection<Document> raw = db.getCollection("bench_raw_inserts");
                 raw.drop();
-                ExecutorService pool = Executors.newFixedThreadPool(o.clients());
-                ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-                AtomicLong n = new AtomicLong();
-                long warm = System.nanoTime() + 2_000_000_000L;
-                long deadline = warm + duration.toNanos();
-                List<Future<?>> tasks = new ArrayList<>();
-                for (int t = 0; t < o.clients(); t++) {
-                    tasks.add(pool.submit(() -> {
-                        int i = ThreadLocalRandom.current().nextInt(samples.size());
-                        while (System.nanoTime() < deadline) {
-                            Document d = new Document(samples.get(i++ % samples.size()));
-                            d.put("_id", new ObjectId());
-                            long t0 = System.nanoTime();
-                            raw.insertOne(d);
-                            if (durable && embedded != null) {
-                                embedded.awaitDurable();
-                            }
-                            long t1 = System.nanoTime();
-                            if (t0 >= warm) {
-                                latencies.add(t1 - t0);
-                                n.incrementAndGet();
-                            }
+                Raw measured = timedThreads(duration, () -> {
+                    Document d = new Document(samples.get(ThreadLocalRandom.current().nextInt(samples.size())));
+                    d.put("_id", new ObjectId());
+                    return () -> {
+                        raw.insertOne(d);
+                        if (durable && embedded != null) {
+                            embedded.awaitDurable();
                         }
-                        return null;
-                    }));
-                }
-                for (Future<?> f : tasks) {
-                    f.get();
-                }
-                pool.shutdown();
+                    };
+                });
                 raw.drop();
-                return new Raw(n.get() / (duration.toNanos() / 1e9), new ArrayList<>(latencies));
+                return measured;
             }
         }
 
@@ -479,24 +458,36 @@ public final class StoreBenchmark {
          * group commit, as the command side does before it acknowledges. No HTTP, no aggregate, no projection.
          */
         Raw engineAppends(List<List<DomainEventMessage<?>>> templates, Duration duration) throws Exception {
+            return timedThreads(duration, () -> {
+                DomainEventMessage<?> e = templates.get(ThreadLocalRandom.current().nextInt(templates.size())).get(0);
+                String id = UUID.randomUUID().toString();
+                var event = new GenericDomainEventMessage<>(e.getType(), id, 0, copy(e.getPayload(), id));
+                return () -> {
+                    engine.appendEvents(List.of(event));
+                    store.durability().awaitDurable();
+                };
+            });
+        }
+
+        /**
+         * As many threads as there were clients, for two seconds of warm-up and then {@code duration}: each takes
+         * an operation from {@code next} and runs it, again and again; only running it is timed, not preparing it.
+         */
+        Raw timedThreads(Duration duration, java.util.function.Supplier<Runnable> next) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(o.clients());
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-            AtomicLong n = new AtomicLong();
             long warm = System.nanoTime() + 2_000_000_000L;
             long deadline = warm + duration.toNanos();
             List<Future<?>> tasks = new ArrayList<>();
             for (int t = 0; t < o.clients(); t++) {
                 tasks.add(pool.submit(() -> {
                     while (System.nanoTime() < deadline) {
-                        DomainEventMessage<?> e = templates.get(ThreadLocalRandom.current().nextInt(templates.size())).get(0);
-                        String id = UUID.randomUUID().toString();
+                        Runnable operation = next.get();
                         long t0 = System.nanoTime();
-                        engine.appendEvents(List.of(new GenericDomainEventMessage<>(e.getType(), id, 0, copy(e.getPayload(), id))));
-                        store.durability().awaitDurable();
+                        operation.run();
                         long t1 = System.nanoTime();
                         if (t0 >= warm) {
                             latencies.add(t1 - t0);
-                            n.incrementAndGet();
                         }
                     }
                     return null;
@@ -506,7 +497,7 @@ public final class StoreBenchmark {
                 f.get();
             }
             pool.shutdown();
-            return new Raw(n.get() / (duration.toNanos() / 1e9), new ArrayList<>(latencies));
+            return new Raw(latencies.size() / (duration.toNanos() / 1e9), new ArrayList<>(latencies));
         }
 
         List<Document> eventDocuments(long after, long upTo) {
@@ -557,26 +548,13 @@ public final class StoreBenchmark {
             rebuilt.drop();
             LetterStore letterStore = new LetterStore(rebuilt);
             letterStore.ensureIndexes();
-            List<AnnotationEventHandlerAdapter> projections = Stream.of(new LetterProjection(letterStore),
-                    new MeetingProjection(rebuilt), new PdpaProjection(rebuilt), new DestructionListProjection(rebuilt),
-                    new LoanProjection(rebuilt), new FilePlanProjection(rebuilt), new TransferListProjection(rebuilt))
-                    .map(AnnotationEventHandlerAdapter::new).toList();
+            List<Object> projections = List.of(new LetterProjection(letterStore), new MeetingProjection(rebuilt),
+                    new PdpaProjection(rebuilt), new DestructionListProjection(rebuilt), new LoanProjection(rebuilt),
+                    new FilePlanProjection(rebuilt), new TransferListProjection(rebuilt));
             long t2 = System.nanoTime();
-            long fed = 0;
+            long fed;
             try (Stream<? extends TrackedEventMessage<?>> s = engine.readEvents(null, false)) {
-                for (var it = s.iterator(); it.hasNext(); ) {
-                    EventMessage<?> event = it.next();
-                    for (AnnotationEventHandlerAdapter p : projections) {
-                        try {
-                            if (p.canHandle(event)) {
-                                p.handle(event);
-                            }
-                        } catch (Exception e) {
-                            throw new IllegalStateException("replay failed at " + event.getIdentifier(), e);
-                        }
-                    }
-                    fed++;
-                }
+                fed = Replay.into(projections, s);
             }
             double replayRate = fed / ((System.nanoTime() - t2) / 1e9);
             long letterDocs = rebuilt.getCollection("letters").countDocuments();
