@@ -28,6 +28,8 @@ public final class AppProcess implements AutoCloseable {
 
     private final List<String> extraArgs;
     private Duration requestTimeout = Duration.ofSeconds(30);
+    /** Set by {@link #kill()} and {@link #stop()}: a refused connection after them is expected. */
+    private volatile boolean stoppedByTest;
 
     /** How long a request may take before the client gives up (30 s unless set). */
     public AppProcess requestTimeout(Duration timeout) {
@@ -57,7 +59,7 @@ public final class AppProcess implements AutoCloseable {
     public void start() throws Exception {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
+                "-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
                 "-cp", System.getProperty("java.class.path"),
                 "org.saraban.web.SarabanApplication",
                 "--server.port=" + httpPort,
@@ -65,6 +67,7 @@ public final class AppProcess implements AutoCloseable {
                 "--saraban.embedded.port=" + mongoPort,
                 "--logging.level.root=WARN"));
         cmd.addAll(extraArgs);
+        stoppedByTest = false;
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -89,12 +92,14 @@ public final class AppProcess implements AutoCloseable {
 
     /** SIGKILL: no shutdown hook, no flush, no close. */
     public void kill() throws InterruptedException {
+        stoppedByTest = true;
         process.destroyForcibly();
         process.waitFor();
     }
 
     /** SIGTERM: the orderly shutdown an operator's restart does. */
     public void stop() throws InterruptedException {
+        stoppedByTest = true;
         process.destroy();
         if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
             throw new IllegalStateException("server did not stop; see " + log);
@@ -111,13 +116,29 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
-        return http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return send(request(user, path).GET().build());
     }
 
     public HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {
-        return http.send(request(user, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "{}" : json, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return send(request(user, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "{}" : json, StandardCharsets.UTF_8)).build());
+    }
+
+    /**
+     * A refused connection to a server this test did not kill says nothing by itself: if the process is gone,
+     * the failure carries its exit code and the end of its log.
+     */
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.net.ConnectException e) {
+            if (process != null && !stoppedByTest && !process.isAlive()) {
+                List<String> lines = java.nio.file.Files.readAllLines(log);
+                throw new IllegalStateException("server exited with " + process.exitValue() + "; the end of " + log
+                        + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())), e);
+            }
+            throw e;
+        }
     }
 
     private HttpRequest.Builder request(String user, String path) {
