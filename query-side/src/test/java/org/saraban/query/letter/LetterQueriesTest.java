@@ -170,6 +170,37 @@ class LetterQueriesTest {
                     ids(queries.inbox(actor, all())).stream()).sorted().toList();
         }
 
+        /**
+         * The embedded server's way of searching (ids from the list entries, then the letters by id in chunks) finds
+         * what the one query over the trigrams finds, for everyone, with every filter, and nothing the caller may not
+         * open. Chunks of two here, so a search spans several.
+         */
+        @Test
+        void searching_by_ids_in_chunks_finds_what_the_one_query_finds_and_only_what_the_caller_may_see() {
+            LetterQueries byIds = new LetterQueries(store, true, 2);
+            List<Actor> everyone = List.of(AUTHOR, CLERK, APPROVER, SIGNER, R_CLERK, R_OFFICER, OFFICER_OTHER_UNIT,
+                    COLLEAGUE, OFFICER_03, OFFICER_04, NAMED, ADDRESSED, RECORDS, OTHER_APPROVER, OTHER_SIGNER, STRANGER,
+                    ADMIN);
+            int found = 0;
+            for (Actor actor : everyone) {
+                for (String q : List.of("ขอ", "ขอเชิญประชุม", "เรื่องลับ", "ข้อมูล", "แผนงาน กองสอง", "ไม่มีในหนังสือใด")) {
+                    for (String[] f : List.of(new String[] {null, null}, new String[] {null, "INCOMING"},
+                            new String[] {"EXTERNAL", "OUTGOING"})) {
+                        Page one = queries.search(actor, q, f[0], f[1], null, null, null, 0, 50);
+                        Page chunked = byIds.search(actor, q, f[0], f[1], null, null, null, 0, 50);
+                        String what = actor.personId() + " searching " + q + " " + java.util.Arrays.toString(f);
+                        assertThat(ids(chunked)).as(what).containsExactlyElementsOf(ids(one));
+                        assertThat(chunked.total()).as(what).isEqualTo(one.total());
+                        assertThat(ids(chunked)).as(what).allMatch(id -> queries.find(id, actor).isPresent());
+                        found += ids(chunked).size();
+                    }
+                }
+            }
+            assertThat(found).as("searches that found something").isGreaterThan(20);
+            assertThat(ids(byIds.search(CLERK, "ขอ", null, null, null, null, null, 0, 50)))
+                    .contains(OWN, TO_UNIT, TO_PERSON, ROUTED_UNIT, ROUTED_PERSON).doesNotContain(ELSEWHERE);
+        }
+
         @Test
         void another_agency_never_sees_a_letter_even_with_every_role() {
             assertThat(visibleTo(STRANGER)).containsExactly(ELSEWHERE);

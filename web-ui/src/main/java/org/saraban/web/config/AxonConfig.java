@@ -156,9 +156,10 @@ public class AxonConfig {
         return new LetterProjection(letterStore);
     }
 
+    /** On the embedded store a search reads letters by id, a chunk at a time, not in one scan (LetterQueries). */
     @Bean
-    LetterQueries letterQueries(LetterStore letterStore) {
-        return new LetterQueries(letterStore);
+    LetterQueries letterQueries(LetterStore letterStore, SarabanProperties props) {
+        return new LetterQueries(letterStore, props.embeddedMode());
     }
 
     /** Every processor is tracking; a handler error stops and retries it rather than losing the event. */
