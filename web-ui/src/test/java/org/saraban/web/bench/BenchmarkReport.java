@@ -119,9 +119,10 @@ public final class BenchmarkReport {
                 for (String level : levels.split(",")) {
                     if (p.get("growth." + level + ".stored") != null) {
                         headline.put("at " + String.format(Locale.ROOT, "%,d", Long.parseLong(level))
-                                        + " events: append | open | outbox | search p50/p99 ms",
+                                        + " events: append | open | outbox | search | open while searching p50/p99 ms",
                                 p.get("growth." + level + ".append") + " | " + p.get("growth." + level + ".open") + " | "
-                                        + p.get("growth." + level + ".outbox") + " | " + p.get("growth." + level + ".search"));
+                                        + p.get("growth." + level + ".outbox") + " | " + p.get("growth." + level + ".search")
+                                        + " | " + p.get("growth." + level + ".openWhileSearching"));
                     }
                 }
             }

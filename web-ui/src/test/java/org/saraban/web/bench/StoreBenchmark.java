@@ -275,8 +275,9 @@ public final class StoreBenchmark {
             List<Template> templates = templates(50);
             boolean replayed = false;
             System.out.println("\n== growth: latency as the store grows ==");
-            System.out.printf(Locale.ROOT, "%12s %9s %22s %22s %26s %26s %9s%n", "events", "fill/s", "append p50/p99 ms",
-                    "open letter p50/p99", "outbox p50/p99", "search p50/p99", "letters");
+            System.out.printf(Locale.ROOT, "%12s %9s %22s %22s %26s %26s %24s %9s%n", "events", "fill/s",
+                    "append p50/p99 ms", "open letter p50/p99", "outbox p50/p99", "search p50/p99",
+                    "open while searching", "letters");
             for (long level : o.levels()) {
                 long head = engine.headPosition();
                 double fillRate = 0;
@@ -304,11 +305,17 @@ public final class StoreBenchmark {
                 Load append = load(Duration.ofSeconds(Math.max(5, o.seconds() / 2)), o.clients());
                 Load open = queries(Duration.ofSeconds(5), 2, s -> get(s, "/api/letters/" + randomLetter()));
                 Load outbox = queries(Duration.ofSeconds(5), 2, s -> get(s, "/api/outbox?size=20"));
-                Load search = queries(Duration.ofSeconds(5), 2,
-                        s -> get(s, "/api/search?q=" + java.net.URLEncoder.encode("สารบรรณอิเล็กทรอนิกส์", StandardCharsets.UTF_8)));
-                System.out.printf(Locale.ROOT, "%,12d %9s %22s %22s %26s %26s %9s%n", stored,
+                // two clerks search while a third opens letters: a search must not hold up everyone else
+                ExecutorService searchers = Executors.newSingleThreadExecutor();
+                Future<Load> searching = searchers.submit(() -> queries(Duration.ofSeconds(5), 2,
+                        s -> get(s, "/api/search?q=" + java.net.URLEncoder.encode("สารบรรณอิเล็กทรอนิกส์", StandardCharsets.UTF_8))));
+                Thread.sleep(500);
+                Load openWhileSearching = queries(Duration.ofSeconds(4), 1, s -> get(s, "/api/letters/" + randomLetter()));
+                Load search = searching.get();
+                searchers.shutdown();
+                System.out.printf(Locale.ROOT, "%,12d %9s %22s %22s %26s %26s %24s %9s%n", stored,
                         fillRate == 0 ? "-" : String.format(Locale.ROOT, "%,.0f", fillRate),
-                        pair(append), pair(open), pair(outbox), pair(search),
+                        pair(append), pair(open), pair(outbox), pair(search), pair(openWhileSearching),
                         String.format(Locale.ROOT, "%,d", letterCount));
                 String key = "growth." + level;
                 figures.put(key + ".stored", stored);
@@ -317,6 +324,7 @@ public final class StoreBenchmark {
                 figures.put(key + ".open", pair(open));
                 figures.put(key + ".outbox", pair(outbox));
                 figures.put(key + ".search", pair(search));
+                figures.put(key + ".openWhileSearching", pair(openWhileSearching));
                 if (stored <= o.replayMax() || !replayed) {
                     replay(stored);
                     replayed = true;
