@@ -140,8 +140,17 @@ public final class StoreBenchmark {
             t.printStackTrace();
         } finally {
             run.ctx.close();
+            deleteStore(dir); // tens of GB at the 1M level
         }
         System.exit(exit);
+    }
+
+    private static void deleteStore(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.out.println("could not delete the benchmark's store " + dir + ": " + e);
+        }
     }
 
     /** The server on the shipped default, the durable embedded store in {@code dir}, in this JVM. */
