@@ -323,29 +323,13 @@ public class LetterQueries {
         List<Object> ids = new ArrayList<>();
         store.list().find(and(listed)).projection(Projections.include("_id")).batchSize(1000)
                 .forEach(d -> ids.add(d.get("_id")));
-        return () -> new java.util.Iterator<>() {
-            private int next;
-            private java.util.Iterator<Document> chunk = java.util.Collections.emptyIterator();
-
-            @Override
-            public boolean hasNext() {
-                while (!chunk.hasNext() && next < ids.size()) {
-                    List<Object> some = ids.subList(next, Math.min(ids.size(), next + searchChunk));
-                    next += some.size();
-                    chunk = store.letters().collection().find(in("_id", some))
-                            .projection(Projections.exclude(LetterSearch.GRAMS)).into(new ArrayList<>()).iterator();
-                }
-                return chunk.hasNext();
-            }
-
-            @Override
-            public Document next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                return chunk.next();
-            }
-        };
+        int chunks = (ids.size() + searchChunk - 1) / searchChunk;
+        // read as the caller iterates: one chunk's query at a time
+        return () -> java.util.stream.IntStream.range(0, chunks)
+                .mapToObj(c -> ids.subList(c * searchChunk, Math.min(ids.size(), (c + 1) * searchChunk)))
+                .flatMap(some -> store.letters().collection().find(in("_id", some))
+                        .projection(Projections.exclude(LetterSearch.GRAMS)).into(new ArrayList<>()).stream())
+                .iterator();
     }
 
     /** Register rows of one book and year, in number order. Clerks and records officers of the agency only. */
