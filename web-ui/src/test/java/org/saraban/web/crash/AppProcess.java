@@ -73,9 +73,7 @@ public final class AppProcess implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                List<String> lines = java.nio.file.Files.readAllLines(log);
-                throw new IllegalStateException("server exited with " + process.exitValue() + "; the end of " + log
-                        + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+                throw new IllegalStateException(exited());
             }
             try {
                 HttpResponse<String> r = get("dga.clerk", "/api/me");
@@ -133,12 +131,17 @@ public final class AppProcess implements AutoCloseable {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (java.net.ConnectException e) {
             if (process != null && !stoppedByTest && !process.isAlive()) {
-                List<String> lines = java.nio.file.Files.readAllLines(log);
-                throw new IllegalStateException("server exited with " + process.exitValue() + "; the end of " + log
-                        + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())), e);
+                throw new IllegalStateException(exited(), e);
             }
             throw e;
         }
+    }
+
+    /** The exit code of the server that is gone, and the end of its log. */
+    private String exited() throws IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(log);
+        return "server exited with " + process.exitValue() + "; the end of " + log + ":\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     private HttpRequest.Builder request(String user, String path) {
