@@ -61,14 +61,20 @@ public class LetterStore {
         return list;
     }
 
-    /** The letter's entry in {@link #LETTER_LIST}, as it was just written. */
-    private void listed(Document letter) {
+    /** The letter's entry in {@link #LETTER_LIST}: its {@code _id} and those of {@link #LIST_FIELDS} it has. */
+    public static Document listEntry(Document letter) {
         Document entry = new Document("_id", letter.get("_id"));
         for (String field : LIST_FIELDS) {
             if (letter.containsKey(field)) {
                 entry.put(field, letter.get(field));
             }
         }
+        return entry;
+    }
+
+    /** The letter's entry in {@link #LETTER_LIST}, as it was just written. */
+    private void listed(Document letter) {
+        Document entry = listEntry(letter);
         list.replaceOne(com.mongodb.client.model.Filters.eq("_id", entry.get("_id")), entry,
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }

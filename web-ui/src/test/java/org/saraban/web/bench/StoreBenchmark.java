@@ -648,7 +648,8 @@ public final class StoreBenchmark {
         /**
          * Stores copies of the template letters under new ids until at least {@code count} more events are stored
          * (the last letter is copied whole); returns the number of letters copied. The events go through the
-         * storage engine in batches of about 500, each made durable, as {@link #engineAppends} does one at a time;
+         * storage engine in batches of about 500, each made durable with its views, as {@link #engineAppends} does one
+         * at a time;
          * each copy's view (its letter and list entry) is its original's with the new id and the position of its
          * last event. Every tracking processor is paused, and its token then set to the new head, for {@link #restart}.
          */
@@ -679,7 +680,6 @@ public final class StoreBenchmark {
                     org.saraban.command.store.AppendedPositions.reset();
                     engine.appendEvents(batch);
                     Map<String, Long> positions = org.saraban.command.store.AppendedPositions.snapshot();
-                    store.durability().awaitDurable();
                     List<Document> views = new ArrayList<>();
                     List<Document> entries = new ArrayList<>();
                     batchLetters.forEach((copyId, t) -> {
@@ -688,17 +688,11 @@ public final class StoreBenchmark {
                         view.put("id", copyId);
                         view.put(org.saraban.query.support.PositionedStore.POSITION, positions.get(copyId));
                         views.add(view);
-                        Document entry = new Document("_id", copyId);
-                        for (String field : LetterStore.LIST_FIELDS) {
-                            if (view.containsKey(field)) {
-                                entry.put(field, view.get(field));
-                            }
-                        }
-                        entries.add(entry);
+                        entries.add(LetterStore.listEntry(view));
                     });
                     letterViews.insertMany(views);
                     listEntries.insertMany(entries);
-                    store.durability().awaitDurable();
+                    store.durability().awaitDurable(); // one group commit for the batch's events and views
                     appended += batch.size();
                     batch = new ArrayList<>();
                     batchLetters.clear();
