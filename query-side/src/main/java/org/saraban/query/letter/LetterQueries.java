@@ -26,6 +26,7 @@ import org.saraban.api.common.Actor;
 import org.saraban.api.common.Role;
 import org.saraban.api.letter.RegisterBookType;
 import org.saraban.query.support.Docs;
+import org.saraban.query.support.PositionedStore;
 
 /**
  * Reads of the letter views, with access control applied to every result: a person sees only letters
@@ -349,9 +350,13 @@ public class LetterQueries {
         return Optional.of(rows);
     }
 
-    /** Waits until the letter's view reflects {@code position}; false on time-out. */
+    /**
+     * Waits until the letter's views reflect {@code position}; false on time-out. It waits on the letter's list entry,
+     * which the projection writes after the letter itself ({@link LetterStore}): a client told that a letter changed
+     * then finds the change in its inbox or outbox as well as on the letter.
+     */
     public boolean awaitPosition(String id, long position, Duration timeout) {
-        return store.letters().awaitPosition(id, position, timeout);
+        return PositionedStore.awaitPosition(store.list(), id, position, timeout);
     }
 
     /**

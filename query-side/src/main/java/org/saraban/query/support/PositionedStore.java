@@ -116,10 +116,16 @@ public final class PositionedStore {
      * reads only the position, however large the document has grown, and looks again at least every 10 ms.
      */
     public boolean awaitPosition(Object id, long position, java.time.Duration timeout) {
+        return awaitPosition(collection, id, position, timeout);
+    }
+
+    /** {@link #awaitPosition(Object, long, java.time.Duration)} on any collection whose documents carry {@link #POSITION}. */
+    public static boolean awaitPosition(MongoCollection<Document> collection, Object id, long position,
+                                        java.time.Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 1;
         while (true) {
-            if (position(id) >= position) {
+            if (position(collection, id) >= position) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -137,6 +143,10 @@ public final class PositionedStore {
 
     /** The position of the last event the document reflects, or -1 if there is no such document. */
     public long position(Object id) {
+        return position(collection, id);
+    }
+
+    private static long position(MongoCollection<Document> collection, Object id) {
         Document d = collection.find(eq("_id", id)).projection(com.mongodb.client.model.Projections.include(POSITION))
                 .first();
         Number p = d == null ? null : d.get(POSITION, Number.class);

@@ -713,6 +713,27 @@ class LetterQueriesTest {
         }
 
         @Test
+        void waits_for_the_list_entry_too_so_that_an_inbox_fetched_on_a_notice_shows_the_change() throws Exception {
+            LetterContent content = external("ขอเชิญประชุม");
+            log.apply(created("one", content));
+            log.apply(dispatched("one", content, 1, "copy-one"));
+            long position = log.position();
+            Document entry = store.list().find(com.mongodb.client.model.Filters.eq("_id", "one")).first();
+            // the moment between the projection's two writes: the letter is at the position, its list entry behind
+            store.list().replaceOne(com.mongodb.client.model.Filters.eq("_id", "one"),
+                    new Document(entry).append("status", "DRAFT").append("position", 1L));
+            assertThat(store.letters().position("one")).isEqualTo(position);
+
+            assertThat(queries.awaitPosition("one", position, Duration.ofMillis(100))).isFalse();
+
+            CompletableFuture<Boolean> reached = CompletableFuture.supplyAsync(
+                    () -> queries.awaitPosition("one", position, Duration.ofSeconds(10)));
+            store.list().replaceOne(com.mongodb.client.model.Filters.eq("_id", "one"), entry);
+            assertThat(reached.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(ids(queries.outbox(CLERK, filter("DISPATCHED", null, null, 0, 50)))).containsExactly("one");
+        }
+
+        @Test
         void returns_false_for_a_letter_that_never_appears() {
             assertThat(queries.awaitPosition("no-such-letter", 1, Duration.ofMillis(100))).isFalse();
         }
