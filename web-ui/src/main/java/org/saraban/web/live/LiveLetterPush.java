@@ -3,6 +3,11 @@ package org.saraban.web.live;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,9 +33,13 @@ import org.springframework.stereotype.Component;
  * to its own connections, and nothing old is replayed after a restart: a client that reconnects reloads
  * its lists over HTTP.
  * <p>
- * Before pushing, it waits (bounded) until the {@code letters} view reflects the event, so that a client
- * that fetches the letter on a notice sees the change, and so that who may see it is decided on the view
- * as the event left it. A push never fails the processor: a failure is logged and the event is done.
+ * Before pushing, it waits until the letter's views reflect the event, so that a client that fetches the
+ * letter or its list on a notice sees the change, and so that who may see it is decided on the view as the
+ * event left it. The processor waits {@link #PROJECTION_WAIT} at most; a notice whose views are further
+ * behind (a projection catching up after a restart, a loaded machine) is handed to a timer that looks again
+ * until {@link #LATE_WAIT}, so the processor goes on and the notice is still sent, only late. Clients reload on
+ * a notice, so late notices overtaking others is harmless. A push never fails the processor: a failure is
+ * logged and the event is done.
  */
 @Component
 @ProcessingGroup(LiveLetterPush.GROUP)
@@ -41,12 +50,19 @@ public class LiveLetterPush {
     public static final String USER_DESTINATION = "/queue/letters";
 
     private static final Logger log = LoggerFactory.getLogger(LiveLetterPush.class);
-    private static final Duration PROJECTION_WAIT = Duration.ofSeconds(2);
+    static final Duration PROJECTION_WAIT = Duration.ofSeconds(2);
+    static final Duration LATE_WAIT = Duration.ofSeconds(60);
+    private static final long LATE_PAUSE_MS = 200;
 
     private final LetterQueries queries;
     private final SimpUserRegistry users;
     private final SimpMessagingTemplate messaging;
     private final CurrentActor actors;
+    private final ScheduledExecutorService late = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "live-letter-late");
+        t.setDaemon(true);
+        return t;
+    });
 
     public LiveLetterPush(LetterQueries queries, SimpUserRegistry users, SimpMessagingTemplate messaging,
                           CurrentActor actors) {
@@ -62,18 +78,41 @@ public class LiveLetterPush {
         if (ref.isEmpty() || users.getUserCount() == 0) {
             return;
         }
+        long seq = Positions.of(token, meta);
         try {
-            push(ref.get(), Positions.of(token, meta));
+            if (queries.awaitPosition(ref.get().letterId(), seq, PROJECTION_WAIT)) {
+                push(ref.get(), seq);
+            } else {
+                log.debug("views of {} not at {} after {}; the notice waits apart", ref.get().letterId(), seq,
+                        PROJECTION_WAIT);
+                late(ref.get(), seq, System.nanoTime() + LATE_WAIT.toNanos());
+            }
         } catch (RuntimeException e) {
-            log.warn("live push of {} at {} failed: {}", ref.get().type(), Positions.of(token, meta), e.toString());
+            log.warn("live push of {} at {} failed: {}", ref.get().type(), seq, e.toString());
         }
     }
 
+    /** Looks again every {@link #LATE_PAUSE_MS}; pushes once the views are there, or on them as they are at the deadline. */
+    private void late(LetterEvents.Ref ref, long seq, long deadline) {
+        late.schedule(() -> {
+            try {
+                if (queries.awaitPosition(ref.letterId(), seq, Duration.ZERO) || System.nanoTime() > deadline) {
+                    push(ref, seq);
+                } else {
+                    late(ref, seq, deadline);
+                }
+            } catch (RuntimeException e) {
+                log.warn("late live push of {} at {} failed: {}", ref.type(), seq, e.toString());
+            }
+        }, LATE_PAUSE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        late.shutdownNow();
+    }
+
     private void push(LetterEvents.Ref ref, long seq) {
-        if (!queries.awaitPosition(ref.letterId(), seq, PROJECTION_WAIT)) {
-            log.debug("letters view of {} not at {} after {}; pushing on the view as it is", ref.letterId(), seq,
-                    PROJECTION_WAIT);
-        }
         Document letter = queries.raw(ref.letterId()).orElse(null);
         if (letter == null) {
             return;
