@@ -70,7 +70,7 @@ public class LetterProjection {
     @ResetHandler
     void reset() {
         store.letters().collection().drop();
-        store.list().drop();
+        store.dropList();
         store.registerRows().collection().drop();
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -184,16 +185,30 @@ public class LetterQueries {
         where.add(visibleTo(actor));
         int size = Math.max(1, Math.min(f.size(), 200));
         int page = Math.max(0, f.page());
-        if (f.unread() != null) {
-            List<String> read = readBy(actor.personId());
-            where.add(f.unread() ? com.mongodb.client.model.Filters.nin("id", read) : in("id", read));
+        long skip = Math.min(Integer.MAX_VALUE, (long) page * size);
+        List<String> readIds = f.unread() == null ? null : readBy(actor.personId());
+        if (readIds != null) {
+            where.add(f.unread() ? com.mongodb.client.model.Filters.nin("id", readIds) : in("id", readIds));
         }
-        // filtered, sorted and paged by the database in the letters' list entries (LetterStore.LETTER_LIST): no reply
-        // carries the agency's letters whole (the embedded server does not split its replies into batches)
-        Bson filter = and(where);
-        long total = store.list().countDocuments(filter);
-        List<Document> docs = store.list().find(filter).sort(Sorts.descending("position"))
-                .skip((int) Math.min(Integer.MAX_VALUE, (long) page * size)).limit(size).into(new ArrayList<>());
+        long total;
+        List<Document> docs;
+        LetterListIndex index = store.listIndex();
+        if (index != null) {
+            // the embedded store: filtered and paged in memory, the page read by _id (LetterListIndex)
+            LetterListIndex.Slice slice = index.page(actor.agencyCode(), direction,
+                    listFilter(actor, f, readIds == null ? null : new HashSet<>(readIds)), skip, size);
+            total = slice.total();
+            java.util.Map<Object, Document> byId = new java.util.HashMap<>();
+            store.list().find(in("_id", slice.ids())).forEach(d -> byId.put(d.get("_id"), d));
+            docs = slice.ids().stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        } else {
+            // filtered, sorted and paged by the database in the letters' list entries (LetterStore.LETTER_LIST): no
+            // reply carries the agency's letters whole (the embedded server does not split its replies into batches)
+            Bson filter = and(where);
+            total = store.list().countDocuments(filter);
+            docs = store.list().find(filter).sort(Sorts.descending("position", "_id")).skip((int) skip).limit(size)
+                    .into(new ArrayList<>());
+        }
         List<Document> shown = docs.stream().filter(d -> visible(d, actor)).toList(); // the filter's twin, kept as a guard
         Set<String> read = readAmong(actor.personId(), shown.stream().map(d -> d.getString("id")).toList());
         List<Document> items = shown.stream().map(d -> {
@@ -202,6 +217,28 @@ public class LetterQueries {
             return s;
         }).toList();
         return new Page(items, total, page, size);
+    }
+
+    /**
+     * The list's filters as {@link #list} gives them to the store, and {@link #visible}, over the lists in memory: the
+     * same rules, so both ways list the same letters ({@code LetterQueriesTest$Lists}).
+     */
+    private static java.util.function.Predicate<LetterListIndex.Entry> listFilter(Actor actor, Filter f,
+                                                                                Set<String> readIds) {
+        List<String> statuses = f.status() == null ? null : List.of(f.status().split(","));
+        Pattern q = f.q() == null || f.q().isBlank() ? null
+                : Pattern.compile(Pattern.quote(f.q().trim()), Pattern.CASE_INSENSITIVE);
+        return e -> (statuses == null || statuses.contains(e.status()))
+                && (f.urgency() == null || f.urgency().equals(e.urgency()))
+                && (f.kind() == null || f.kind().equals(e.kind()))
+                && (f.unacknowledged() == null || !f.unacknowledged() || e.unacknowledged())
+                && (f.unit() == null || e.addresseeUnits().contains(f.unit()) || e.routeUnits().contains(f.unit())
+                    || f.unit().equals(e.ownerUnitCode()))
+                && (f.person() == null || e.participants().contains(f.person()))
+                && (q == null || Stream.of(e.subject(), e.number(), e.fromAgencyName(), e.receivingNumber())
+                    .anyMatch(v -> v != null && q.matcher(v).find()))
+                && (readIds == null || readIds.contains(e.id()) != f.unread())
+                && visible(e::get, actor);
     }
 
     /**
@@ -367,16 +404,20 @@ public class LetterQueries {
      * ({@link #raw}), so that a caller checking many people loads the letter once.
      */
     public static boolean visible(Document d, Actor actor) {
-        if (actor != null && actor.personId() != null
-                && d.getList("borrowerIds", String.class, List.of()).contains(actor.personId())) {
+        return visible(d::get, actor);
+    }
+
+    /** {@link #visible(Document, Actor)} over any holder of a letter's fields. */
+    private static boolean visible(java.util.function.Function<String, Object> field, Actor actor) {
+        if (actor != null && actor.personId() != null && strings(field, "borrowerIds").contains(actor.personId())) {
             return true; // on loan to this person (a secret letter is lent only with a named grant)
         }
-        if (actor == null || actor.agencyCode() == null || !actor.agencyCode().equals(d.getString("agencyCode"))) {
+        if (actor == null || actor.agencyCode() == null || !actor.agencyCode().equals(field.apply("agencyCode"))) {
             return false;
         }
-        List<String> participants = d.getList("participants", String.class, List.of());
-        boolean participant = participants.contains(actor.personId());
-        boolean secret = d.getString("secrecy") != null && !"NONE".equals(d.getString("secrecy"));
+        boolean participant = strings(field, "participants").contains(actor.personId());
+        Object secrecy = field.apply("secrecy");
+        boolean secret = secrecy != null && !"NONE".equals(secrecy);
         if (secret) {
             return participant || actor.hasRole(Role.CLERK);
         }
@@ -385,9 +426,13 @@ public class LetterQueries {
         }
         String unit = actor.unitCode();
         return participant
-                || (unit != null && (d.getList("addresseeUnits", String.class, List.of()).contains(unit)
-                || d.getList("routeUnits", String.class, List.of()).contains(unit)
-                || ("OUTGOING".equals(d.getString("direction")) && unit.equals(d.getString("ownerUnitCode")))));
+                || (unit != null && (strings(field, "addresseeUnits").contains(unit)
+                || strings(field, "routeUnits").contains(unit)
+                || ("OUTGOING".equals(field.apply("direction")) && unit.equals(field.apply("ownerUnitCode")))));
+    }
+
+    private static List<?> strings(java.util.function.Function<String, Object> field, String name) {
+        return field.apply(name) instanceof List<?> l ? l : List.of();
     }
 
     private static Document view(Document d) {

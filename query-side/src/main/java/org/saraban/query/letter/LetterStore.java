@@ -1,9 +1,14 @@
 package org.saraban.query.letter;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.saraban.query.support.PositionedStore;
 
@@ -25,20 +30,36 @@ public class LetterStore {
     public static final String LETTER_LIST = "letter_list";
 
     /** The fields of {@link #LETTER_LIST}. */
-    public static final java.util.List<String> LIST_FIELDS = java.util.List.of("id", "version", "direction", "kind",
+    public static final List<String> LIST_FIELDS = List.of("id", "version", "direction", "kind",
             "kindThai", "status", "subject", "urgency", "urgencyThai", "deliverBy", "deliverByThai", "secrecy",
             "secrecyThai", "circular", "fromAgencyCode", "fromAgencyName", "agencyCode", "number", "date", "dateThai",
             "receivingNumber", "receivedAt", "receivedAtThai", "deliveredAt", "deliveredAtThai", "dispatchedAt",
             "dispatchedAtThai", "unacknowledged", "copyOnly", "routes", "participants", "routeUnits", "addresseeUnits",
             "ownerUnitCode", "borrowerIds", PositionedStore.POSITION);
 
+    static final String LIST_INDEX = "agency_direction_position_id";
+    /** The list's index before its order had the id: dropped where it exists. */
+    private static final String OLD_LIST_INDEX = "agency_direction_position";
+    private static final int LOAD_CHUNK = 1000;
+
     private final PositionedStore letters;
     private final PositionedStore registerRows;
     private final MongoCollection<Document> reads;
     private final MongoCollection<Document> list;
+    private final LetterListIndex listIndex;
 
     public LetterStore(MongoDatabase db) {
+        this(db, false);
+    }
+
+    /**
+     * {@code listInMemory}: for the embedded store, whose server scans for every list; the lists are then filtered in
+     * memory ({@link LetterListIndex}, filled by {@link #loadListIndex}) and only their pages read from the store. Only
+     * for the one process that writes the store's views.
+     */
+    public LetterStore(MongoDatabase db, boolean listInMemory) {
         this.list = db.getCollection(LETTER_LIST);
+        this.listIndex = listInMemory ? new LetterListIndex() : null;
         // personal data redacted by a PDPA decision stays out of the views and the search index
         this.letters = new PositionedStore(db.getCollection(LETTERS), d -> {
             Redaction.apply(d);
@@ -72,9 +93,20 @@ public class LetterStore {
         return entry;
     }
 
-    /** The letter's entry in {@link #LETTER_LIST}, as it was just written. */
+    /** The lists in memory, or null when the store's own queries serve them. */
+    LetterListIndex listIndex() {
+        return listIndex;
+    }
+
+    /**
+     * The letter's entry in {@link #LETTER_LIST}, as it was just written: held in memory first (when lists are), so
+     * that whoever sees the entry's position in the store finds the entry in memory too.
+     */
     private void listed(Document letter) {
         Document entry = listEntry(letter);
+        if (listIndex != null) {
+            listIndex.put(entry);
+        }
         list.replaceOne(com.mongodb.client.model.Filters.eq("_id", entry.get("_id")), entry,
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
@@ -93,6 +125,37 @@ public class LetterStore {
         }
     }
 
+    /** How many letters the lists in memory hold; 0 when the lists are not held in memory. */
+    public int listedInMemory() {
+        return listIndex == null ? 0 : listIndex.size();
+    }
+
+    /** Drops {@link #LETTER_LIST}, and the lists in memory with it (a rebuild). */
+    public void dropList() {
+        list.drop();
+        if (listIndex != null) {
+            listIndex.clear();
+        }
+    }
+
+    /**
+     * Fills the lists in memory from {@link #LETTER_LIST} (at start, before the projection runs): the ids in one
+     * reply, then the entries by {@code _id}, {@value #LOAD_CHUNK} at a time, which the embedded server looks up in
+     * its index, so that other requests go in between. Nothing when the lists are not held in memory.
+     */
+    public void loadListIndex() {
+        if (listIndex == null) {
+            return;
+        }
+        listIndex.clear();
+        List<Object> ids = list.find().projection(Projections.include("_id")).into(new ArrayList<>()).stream()
+                .map(d -> d.get("_id")).toList();
+        for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
+            list.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK))))
+                    .projection(Projections.include(LetterListIndex.FIELDS)).forEach(listIndex::put);
+        }
+    }
+
     /** Read marks: {@code {_id: "personId|letterId", personId, letterId, at}}. */
     public MongoCollection<Document> reads() {
         return reads;
@@ -102,8 +165,12 @@ public class LetterStore {
     public void ensureIndexes() {
         letters.collection().createIndex(Indexes.ascending("agencyCode", "direction", "status"),
                 new IndexOptions().name("agency_direction_status"));
+        // the list order is the position, then the id (letters one event changed); the index serves both
         list.createIndex(Indexes.compoundIndex(Indexes.ascending("agencyCode", "direction"),
-                Indexes.descending("position")), new IndexOptions().name("agency_direction_position"));
+                Indexes.descending("position", "_id")), new IndexOptions().name(LIST_INDEX));
+        if (list.listIndexes().into(new ArrayList<>()).stream().anyMatch(i -> OLD_LIST_INDEX.equals(i.getString("name")))) {
+            list.dropIndex(OLD_LIST_INDEX); // its prefix of the one above
+        }
         reads.createIndex(Indexes.ascending("personId"), new IndexOptions().name("person"));
         letters.collection().createIndex(Indexes.ascending("agencyCode", LetterSearch.GRAMS),
                 new IndexOptions().name("agency_search_grams"));

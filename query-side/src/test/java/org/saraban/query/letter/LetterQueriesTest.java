@@ -63,13 +63,15 @@ class LetterQueriesTest {
     @RegisterExtension
     static final EmbeddedMongoServer MONGO = new EmbeddedMongoServer();
 
+    private com.mongodb.client.MongoDatabase db;
     private LetterStore store;
     private LetterQueries queries;
     private EventLog log;
 
     @BeforeEach
     void setUp() {
-        store = new LetterStore(MONGO.newDatabase());
+        db = MONGO.newDatabase();
+        store = new LetterStore(db);
         store.ensureIndexes();
         queries = new LetterQueries(store);
         log = new EventLog(new LetterProjection(store));
@@ -199,6 +201,60 @@ class LetterQueriesTest {
             assertThat(found).as("searches that found something").isGreaterThan(20);
             assertThat(ids(byIds.search(CLERK, "ขอ", null, null, null, null, null, 0, 50)))
                     .contains(OWN, TO_UNIT, TO_PERSON, ROUTED_UNIT, ROUTED_PERSON).doesNotContain(ELSEWHERE);
+        }
+
+        /**
+         * The embedded store's lists, filtered in memory (LetterListIndex, filled from the store as at start), list what
+         * the store's query lists: for everyone, in both boxes, with every filter and across pages, in one order.
+         */
+        @Test
+        void the_lists_in_memory_list_what_the_stores_query_lists_for_everyone_with_every_filter() {
+            Instant now = Instant.parse("2026-11-22T03:00:00Z");
+            queries.open(TO_UNIT, CLERK, now);
+            queries.open(OWN, CLERK, now);
+            queries.open(TO_UNIT, OFFICER_03, now);
+            LetterStore inMemory = new LetterStore(db, true);
+            inMemory.loadListIndex();
+            assertThat(inMemory.listIndex().size()).isEqualTo(9);
+            LetterQueries fromMemory = new LetterQueries(inMemory);
+            List<Actor> everyone = List.of(AUTHOR, CLERK, APPROVER, SIGNER, R_CLERK, R_OFFICER, OFFICER_OTHER_UNIT,
+                    COLLEAGUE, OFFICER_03, OFFICER_04, NAMED, ADDRESSED, RECORDS, OTHER_APPROVER, OTHER_SIGNER, STRANGER,
+                    ADMIN);
+            List<Filter> filters = new java.util.ArrayList<>(List.of(all(),
+                    new Filter("DISPATCHED,RECEIVED,ROUTED", null, null, null, null, null, null, 0, 50),
+                    new Filter("DRAFT", null, null, null, null, null, null, 0, 50),
+                    new Filter(null, null, null, null, "URGENT", null, null, 0, 50),
+                    new Filter(null, null, null, null, "NORMAL", null, null, 0, 50),
+                    new Filter(null, null, null, null, null, "EXTERNAL", null, 0, 50),
+                    new Filter(null, null, null, null, null, null, true, 0, 50),
+                    new Filter(null, null, "๐๓", null, null, null, null, 0, 50),
+                    new Filter(null, null, UNIT, null, null, null, null, 0, 50),
+                    new Filter(null, null, "๐๔", null, null, null, null, 0, 50),
+                    new Filter(null, null, null, AUTHOR.personId(), null, null, null, 0, 50),
+                    new Filter(null, null, null, NAMED.personId(), null, null, null, 0, 50),
+                    new Filter(null, "ขอ", null, null, null, null, null, 0, 50),
+                    new Filter(null, "นร ๐๕", null, null, null, null, null, 0, 50),
+                    new Filter(null, "ไม่มีในหนังสือใด", null, null, null, null, null, 0, 50),
+                    new Filter(null, null, null, null, null, null, null, true, 0, 50),
+                    new Filter(null, null, null, null, null, null, null, false, 0, 50)));
+            for (int page = 0; page < 4; page++) {
+                filters.add(new Filter(null, null, null, null, null, null, null, page, 2));
+            }
+            int listed = 0;
+            for (Actor actor : everyone) {
+                for (Filter f : filters) {
+                    for (boolean inbox : List.of(true, false)) {
+                        Page store = inbox ? queries.inbox(actor, f) : queries.outbox(actor, f);
+                        Page memory = inbox ? fromMemory.inbox(actor, f) : fromMemory.outbox(actor, f);
+                        String what = actor.personId() + (inbox ? " inbox " : " outbox ") + f;
+                        assertThat(ids(memory)).as(what).containsExactlyElementsOf(ids(store));
+                        assertThat(memory.total()).as(what).isEqualTo(store.total());
+                        assertThat(memory.items()).as(what).containsExactlyElementsOf(store.items());
+                        listed += ids(memory).size();
+                    }
+                }
+            }
+            assertThat(listed).as("letters listed in all").isGreaterThan(200);
         }
 
         @Test
@@ -455,6 +511,28 @@ class LetterQueriesTest {
             Document entry = store.list().find(com.mongodb.client.model.Filters.eq("_id", "one")).first();
             assertThat(entry.getString("status")).isEqualTo("DISPATCHED");
             assertThat(entry.get("position")).isEqualTo(store.letters().get("one").get("position"));
+        }
+
+        @Test
+        void the_lists_in_memory_follow_every_write_of_the_projection_and_are_emptied_with_the_list() {
+            LetterStore inMemory = new LetterStore(db, true);
+            LetterQueries fromMemory = new LetterQueries(inMemory);
+            EventLog written = new EventLog(new LetterProjection(inMemory));
+            LetterContent first = external("ขอเชิญประชุม");
+            written.apply(created("one", first));
+            written.apply(created("two", external("ขอข้อมูล")));
+            assertThat(ids(fromMemory.outbox(CLERK, all()))).containsExactly("two", "one");
+
+            written.apply(dispatched("one", first, 1, "copy-one")); // changed last: first in the list
+
+            assertThat(ids(fromMemory.outbox(CLERK, all()))).containsExactly("one", "two");
+            assertThat(ids(fromMemory.outbox(CLERK, filter("DISPATCHED", null, null, 0, 50)))).containsExactly("one");
+            assertThat(fromMemory.outbox(CLERK, filter("DRAFT", null, null, 0, 50)).total()).isEqualTo(1);
+            assertThat(ids(fromMemory.outbox(CLERK, all()))).containsExactlyElementsOf(ids(queries.outbox(CLERK, all())));
+
+            inMemory.dropList(); // a rebuild starts from nothing
+            assertThat(fromMemory.outbox(CLERK, all()).total()).isZero();
+            assertThat(inMemory.listIndex().size()).isZero();
         }
 
         @Test

@@ -143,11 +143,18 @@ public class AxonConfig {
         return new DeliveryPolicy(commandGateway);
     }
 
+    /** On the embedded store (one node) the inbox and outbox are filtered in memory (ADR 0016), filled here at start. */
     @Bean
-    LetterStore letterStore(StorageConfig.Store store) {
-        LetterStore letterStore = new LetterStore(store.database());
+    LetterStore letterStore(StorageConfig.Store store, SarabanProperties props) {
+        LetterStore letterStore = new LetterStore(store.database(), props.embeddedMode());
         letterStore.ensureIndexes();
         letterStore.fillList();
+        long started = System.nanoTime();
+        letterStore.loadListIndex();
+        if (props.embeddedMode()) {
+            org.slf4j.LoggerFactory.getLogger(AxonConfig.class).info("inbox and outbox lists in memory: {} letters in {} ms",
+                    letterStore.listedInMemory(), (System.nanoTime() - started) / 1_000_000);
+        }
         return letterStore;
     }
 

@@ -312,6 +312,24 @@ class CrashRecoveryTest {
                 }
             }
             rebuilt.drop();
+            // 5. the boxes list every list entry in the store: on the embedded store they are filtered in memory, which
+            // a restart fills from the store (ADR 0016)
+            for (String[] box : List.of(new String[] {"dga.clerk", "สพร", "OUTGOING", "/api/outbox"},
+                    new String[] {"soc.clerk", "นร ๐๕", "INCOMING", "/api/inbox"})) {
+                org.bson.conversions.Bson entries = com.mongodb.client.model.Filters.and(
+                        com.mongodb.client.model.Filters.eq("agencyCode", box[1]),
+                        com.mongodb.client.model.Filters.eq("direction", box[2]));
+                List<String> firstPage = live.getCollection(LetterStore.LETTER_LIST).find(entries)
+                        .sort(com.mongodb.client.model.Sorts.descending("position", "_id")).limit(50)
+                        .map(d -> d.getString("_id")).into(new ArrayList<>());
+                JsonNode listed = JSON.readTree(app.get(box[0], box[3] + "?size=50").body());
+                assertThat(listed.get("total").asLong()).as(when + ": " + box[3] + " total")
+                        .isEqualTo(live.getCollection(LetterStore.LETTER_LIST).countDocuments(entries));
+                List<String> shown = new ArrayList<>();
+                listed.get("items").forEach(item -> shown.add(item.get("id").asText()));
+                assertThat(shown).as(when + ": " + box[3] + " first page")
+                        .containsExactlyElementsOf(firstPage);
+            }
             return storedUnacknowledged;
         }
     }

@@ -116,7 +116,9 @@ class LiveInboxPushTest extends LiveTestSupport {
 
         assertThat(notice.get("type").asText()).isEqualTo("DraftLetterCreated");
         JsonNode outbox = getJson("soc.clerk", "/api/outbox?size=100", 200);
-        assertThat(outbox.get("items").findValuesAsText("id")).as("the outbox fetched on the notice has the letter")
+        List<String> listed = new java.util.ArrayList<>();
+        outbox.get("items").forEach(item -> listed.add(item.get("id").asText()));
+        assertThat(listed).as("the outbox fetched on the notice has the letter")
                 .contains(letter);
     }
 
