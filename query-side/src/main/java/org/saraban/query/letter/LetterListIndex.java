@@ -32,7 +32,7 @@ final class LetterListIndex {
     record Entry(String id, long position, String agencyCode, String direction, String status, String urgency,
                  String kind, boolean unacknowledged, String secrecy, String ownerUnitCode, List<String> participants,
                  List<String> borrowerIds, List<String> routeUnits, List<String> addresseeUnits, String subject,
-                 String number, String fromAgencyName, String receivingNumber) {
+                 String number, String fromAgencyName, String receivingNumber, String date) {
 
         static Entry of(Document d) {
             return new Entry(String.valueOf(d.get("_id")), d.get(PositionedStore.POSITION,
@@ -41,7 +41,7 @@ final class LetterListIndex {
                     Boolean.TRUE.equals(d.get("unacknowledged")), d.getString("secrecy"), d.getString("ownerUnitCode"),
                     strings(d, "participants"), strings(d, "borrowerIds"), strings(d, "routeUnits"),
                     strings(d, "addresseeUnits"), d.getString("subject"), d.getString("number"),
-                    d.getString("fromAgencyName"), d.getString("receivingNumber"));
+                    d.getString("fromAgencyName"), d.getString("receivingNumber"), d.getString("date"));
         }
 
         private static List<String> strings(Document d, String field) {
@@ -68,6 +68,7 @@ final class LetterListIndex {
                 case "number" -> number;
                 case "fromAgencyName" -> fromAgencyName;
                 case "receivingNumber" -> receivingNumber;
+                case "date" -> date;
                 default -> throw new IllegalArgumentException("not held by the list index: " + field);
             };
         }
@@ -76,7 +77,7 @@ final class LetterListIndex {
     /** The fields an {@link Entry} is made of. */
     static final List<String> FIELDS = List.of("_id", PositionedStore.POSITION, "agencyCode", "direction",
             "status", "urgency", "kind", "unacknowledged", "secrecy", "ownerUnitCode", "participants", "borrowerIds",
-            "routeUnits", "addresseeUnits", "subject", "number", "fromAgencyName", "receivingNumber");
+            "routeUnits", "addresseeUnits", "subject", "number", "fromAgencyName", "receivingNumber", "date");
 
     /** A page of ids in list order, and how many entries matched in all. */
     record Slice(List<String> ids, long total) {
@@ -152,6 +153,22 @@ final class LetterListIndex {
             lock.readLock().unlock();
         }
         return new Slice(ids, total);
+    }
+
+    /** The ids of the agency's letters, either direction, that {@code wanted}, in list order within each direction. */
+    List<String> ids(String agencyCode, Predicate<Entry> wanted) {
+        List<String> ids = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            byBox.forEach((key, box) -> {
+                if (key.startsWith(agencyCode + "\u0000")) {
+                    box.keySet().stream().filter(wanted).forEach(e -> ids.add(e.id()));
+                }
+            });
+        } finally {
+            lock.readLock().unlock();
+        }
+        return ids;
     }
 
     private static String key(String agencyCode, String direction) {

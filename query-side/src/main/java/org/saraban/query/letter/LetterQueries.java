@@ -301,7 +301,11 @@ public class LetterQueries {
         record Hit(Document doc, double score) {
         }
         List<Hit> hits = new ArrayList<>();
-        for (Document d : searchByIds ? candidatesByIds(actor, where) : candidates(parts, where)) {
+        Iterable<Document> candidates = !searchByIds ? candidates(parts, where)
+                : store.listIndex() != null ? byIds(store.listIndex().ids(actor.agencyCode(),
+                        searchFilter(actor, kind, direction, dateFrom, dateTo)))
+                : byIds(listedIds(actor, where));
+        for (Document d : candidates) {
             if (!visible(d, actor) || agency != null && !agency.isBlank() && !LetterSearch.agencyMatches(d, agency)) {
                 continue;
             }
@@ -355,14 +359,33 @@ public class LetterQueries {
      * embedded server looks up in its index), {@value #SEARCH_CHUNK} at a time. The score leaves out what the
      * trigrams would have.
      */
-    private Iterable<Document> candidatesByIds(Actor actor, List<Bson> where) {
+    private List<Object> listedIds(Actor actor, List<Bson> where) {
         List<Bson> listed = new ArrayList<>(where);
         listed.add(visibleTo(actor));
         List<Object> ids = new ArrayList<>();
         store.list().find(and(listed)).projection(Projections.include("_id")).batchSize(1000)
                 .forEach(d -> ids.add(d.get("_id")));
+        return ids;
+    }
+
+    /**
+     * The search's filters as {@link #search} gives them to the store, and {@link #visible}, over the lists in memory
+     * (on the embedded store, ADR 0016): its candidates' ids then come without reading the store at all.
+     */
+    private static java.util.function.Predicate<LetterListIndex.Entry> searchFilter(Actor actor, String kind,
+            String direction, String dateFrom, String dateTo) {
+        String from = dateFrom == null || dateFrom.isBlank() ? null : dateFrom;
+        String to = dateTo == null || dateTo.isBlank() ? null : dateTo + "\uffff";
+        return e -> (kind == null || kind.isBlank() || kind.equals(e.kind()))
+                && (direction == null || direction.isBlank() || direction.equals(e.direction()))
+                && (from == null || e.date() != null && e.date().compareTo(from) >= 0)
+                && (to == null || e.date() != null && e.date().compareTo(to) <= 0)
+                && visible(e::get, actor);
+    }
+
+    /** The letters of {@code ids}, read by {@code _id} {@link #searchChunk} at a time as the caller iterates. */
+    private Iterable<Document> byIds(List<?> ids) {
         int chunks = (ids.size() + searchChunk - 1) / searchChunk;
-        // read as the caller iterates: one chunk's query at a time
         return () -> java.util.stream.IntStream.range(0, chunks)
                 .mapToObj(c -> ids.subList(c * searchChunk, Math.min(ids.size(), (c + 1) * searchChunk)))
                 .flatMap(some -> store.letters().collection().find(in("_id", some))

@@ -180,6 +180,9 @@ class LetterQueriesTest {
         @Test
         void searching_by_ids_in_chunks_finds_what_the_one_query_finds_and_only_what_the_caller_may_see() {
             LetterQueries byIds = new LetterQueries(store, true, 2);
+            LetterStore inMemory = new LetterStore(db, true); // the embedded store's: candidates from the lists in memory
+            inMemory.loadListIndex();
+            LetterQueries byIdsFromMemory = new LetterQueries(inMemory, true, 2);
             List<Actor> everyone = List.of(AUTHOR, CLERK, APPROVER, SIGNER, R_CLERK, R_OFFICER, OFFICER_OTHER_UNIT,
                     COLLEAGUE, OFFICER_03, OFFICER_04, NAMED, ADDRESSED, RECORDS, OTHER_APPROVER, OTHER_SIGNER, STRANGER,
                     ADMIN);
@@ -194,11 +197,23 @@ class LetterQueriesTest {
                         assertThat(ids(chunked)).as(what).containsExactlyElementsOf(ids(one));
                         assertThat(chunked.total()).as(what).isEqualTo(one.total());
                         assertThat(ids(chunked)).as(what).allMatch(id -> queries.find(id, actor).isPresent());
+                        Page fromMemory = byIdsFromMemory.search(actor, q, f[0], f[1], null, null, null, 0, 50);
+                        assertThat(ids(fromMemory)).as(what + " (lists in memory)").containsExactlyElementsOf(ids(one));
+                        assertThat(fromMemory.total()).as(what + " (lists in memory)").isEqualTo(one.total());
                         found += ids(chunked).size();
                     }
                 }
             }
             assertThat(found).as("searches that found something").isGreaterThan(20);
+            for (Actor actor : List.of(CLERK, AUTHOR, OFFICER_03, RECORDS)) {
+                for (String[] dates : List.of(new String[] {"2026-11-22", null}, new String[] {null, "2026-11-23"},
+                        new String[] {"2026-11-23", "2026-11-24"}, new String[] {"2027-01-01", null})) {
+                    Page one = queries.search(actor, "ขอ", null, null, null, dates[0], dates[1], 0, 50);
+                    Page fromMemory = byIdsFromMemory.search(actor, "ขอ", null, null, null, dates[0], dates[1], 0, 50);
+                    assertThat(ids(fromMemory)).as(actor.personId() + " " + java.util.Arrays.toString(dates))
+                            .containsExactlyElementsOf(ids(one));
+                }
+            }
             assertThat(ids(byIds.search(CLERK, "ขอ", null, null, null, null, null, 0, 50)))
                     .contains(OWN, TO_UNIT, TO_PERSON, ROUTED_UNIT, ROUTED_PERSON).doesNotContain(ELSEWHERE);
         }
