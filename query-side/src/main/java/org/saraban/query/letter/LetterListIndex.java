@@ -34,18 +34,22 @@ final class LetterListIndex {
                  List<String> borrowerIds, List<String> routeUnits, List<String> addresseeUnits, String subject,
                  String number, String fromAgencyName, String receivingNumber, String date) {
 
-        static Entry of(Document d) {
-            return new Entry(String.valueOf(d.get("_id")), d.get(PositionedStore.POSITION,
-                    Number.class).longValue(), d.getString("agencyCode"), d.getString("direction"),
-                    d.getString("status"), d.getString("urgency"), d.getString("kind"),
-                    Boolean.TRUE.equals(d.get("unacknowledged")), d.getString("secrecy"), d.getString("ownerUnitCode"),
-                    strings(d, "participants"), strings(d, "borrowerIds"), strings(d, "routeUnits"),
-                    strings(d, "addresseeUnits"), d.getString("subject"), d.getString("number"),
-                    d.getString("fromAgencyName"), d.getString("receivingNumber"), d.getString("date"));
+        /** {@code shared}: one copy of each of the values that many letters repeat (codes, units, people, senders). */
+        static Entry of(Document d, java.util.function.UnaryOperator<String> shared) {
+            return new Entry(String.valueOf(d.get("_id")), d.get(PositionedStore.POSITION, Number.class).longValue(),
+                    shared.apply(d.getString("agencyCode")), shared.apply(d.getString("direction")),
+                    shared.apply(d.getString("status")), shared.apply(d.getString("urgency")),
+                    shared.apply(d.getString("kind")), Boolean.TRUE.equals(d.get("unacknowledged")),
+                    shared.apply(d.getString("secrecy")), shared.apply(d.getString("ownerUnitCode")),
+                    strings(d, "participants", shared), strings(d, "borrowerIds", shared),
+                    strings(d, "routeUnits", shared), strings(d, "addresseeUnits", shared), d.getString("subject"),
+                    d.getString("number"), shared.apply(d.getString("fromAgencyName")), d.getString("receivingNumber"),
+                    shared.apply(d.getString("date")));
         }
 
-        private static List<String> strings(Document d, String field) {
-            return List.copyOf(d.getList(field, String.class, List.of()));
+        private static List<String> strings(Document d, String field, java.util.function.UnaryOperator<String> shared) {
+            List<String> values = d.getList(field, String.class, List.of());
+            return values.isEmpty() ? List.of() : values.stream().map(shared).toList();
         }
 
         /** The field as the list entry holds it, for the rules shared with the store's documents. */
@@ -90,12 +94,14 @@ final class LetterListIndex {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Entry> byId = new HashMap<>();
     private final Map<String, NavigableMap<Entry, Entry>> byBox = new HashMap<>();
+    /** The values many entries repeat, held once (under the write lock). */
+    private final Map<String, String> shared = new HashMap<>();
 
     /** Holds {@code entry} (a list entry as written), unless it holds the letter at a later position already. */
     void put(Document entry) {
-        Entry e = Entry.of(entry);
         lock.writeLock().lock();
         try {
+            Entry e = Entry.of(entry, v -> v == null ? null : shared.computeIfAbsent(v, k -> k));
             Entry old = byId.get(e.id());
             if (old != null) {
                 if (old.position() > e.position()) {
@@ -118,6 +124,7 @@ final class LetterListIndex {
         try {
             byId.clear();
             byBox.clear();
+            shared.clear();
         } finally {
             lock.writeLock().unlock();
         }
