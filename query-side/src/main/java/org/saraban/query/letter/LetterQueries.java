@@ -10,10 +10,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -198,9 +203,9 @@ public class LetterQueries {
             LetterListIndex.Slice slice = index.page(actor.agencyCode(), direction,
                     listFilter(actor, f, readIds == null ? null : new HashSet<>(readIds)), skip, size);
             total = slice.total();
-            java.util.Map<Object, Document> byId = new java.util.HashMap<>();
+            Map<Object, Document> byId = new HashMap<>();
             store.list().find(in("_id", slice.ids())).forEach(d -> byId.put(d.get("_id"), d));
-            docs = slice.ids().stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+            docs = slice.ids().stream().map(byId::get).filter(Objects::nonNull).toList();
         } else {
             // filtered, sorted and paged by the database in the letters' list entries (LetterStore.LETTER_LIST): no
             // reply carries the agency's letters whole (the embedded server does not split its replies into batches)
@@ -223,7 +228,7 @@ public class LetterQueries {
      * The list's filters as {@link #list} gives them to the store, and {@link #visible}, over the lists in memory: the
      * same rules, so both ways list the same letters ({@code LetterQueriesTest$Lists}).
      */
-    private static java.util.function.Predicate<LetterListIndex.Entry> listFilter(Actor actor, Filter f,
+    private static Predicate<LetterListIndex.Entry> listFilter(Actor actor, Filter f,
                                                                                 Set<String> readIds) {
         List<String> statuses = f.status() == null ? null : List.of(f.status().split(","));
         Pattern q = f.q() == null || f.q().isBlank() ? null
@@ -372,7 +377,7 @@ public class LetterQueries {
      * The search's filters as {@link #search} gives them to the store, and {@link #visible}, over the lists in memory
      * (on the embedded store, ADR 0016): its candidates' ids then come without reading the store at all.
      */
-    private static java.util.function.Predicate<LetterListIndex.Entry> searchFilter(Actor actor, String kind,
+    private static Predicate<LetterListIndex.Entry> searchFilter(Actor actor, String kind,
             String direction, String dateFrom, String dateTo) {
         String from = dateFrom == null || dateFrom.isBlank() ? null : dateFrom;
         String to = dateTo == null || dateTo.isBlank() ? null : dateTo + "\uffff";
@@ -431,7 +436,7 @@ public class LetterQueries {
     }
 
     /** {@link #visible(Document, Actor)} over any holder of a letter's fields. */
-    private static boolean visible(java.util.function.Function<String, Object> field, Actor actor) {
+    private static boolean visible(Function<String, Object> field, Actor actor) {
         if (actor != null && actor.personId() != null && strings(field, "borrowerIds").contains(actor.personId())) {
             return true; // on loan to this person (a secret letter is lent only with a named grant)
         }
@@ -454,7 +459,7 @@ public class LetterQueries {
                 || ("OUTGOING".equals(field.apply("direction")) && unit.equals(field.apply("ownerUnitCode")))));
     }
 
-    private static List<?> strings(java.util.function.Function<String, Object> field, String name) {
+    private static List<?> strings(Function<String, Object> field, String name) {
         return field.apply(name) instanceof List<?> l ? l : List.of();
     }
 

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.saraban.query.support.PositionedStore;
 
@@ -107,8 +108,8 @@ public class LetterStore {
         if (listIndex != null) {
             listIndex.put(entry);
         }
-        list.replaceOne(com.mongodb.client.model.Filters.eq("_id", entry.get("_id")), entry,
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        list.replaceOne(Filters.eq("_id", entry.get("_id")), entry,
+                new ReplaceOptions().upsert(true));
     }
 
     /**
@@ -119,7 +120,7 @@ public class LetterStore {
         if (list.estimatedDocumentCount() == letters.collection().estimatedDocumentCount()) {
             return;
         }
-        for (Document letter : letters.collection().find().projection(com.mongodb.client.model.Projections.include(
+        for (Document letter : letters.collection().find().projection(Projections.include(
                 LIST_FIELDS)).batchSize(200)) {
             listed(letter);
         }
