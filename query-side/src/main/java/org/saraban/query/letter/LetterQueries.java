@@ -163,6 +163,41 @@ public class LetterQueries {
     }
 
     private Page list(Actor actor, String direction, Filter f) {
+        int size = Math.max(1, Math.min(f.size(), 200));
+        int page = Math.max(0, f.page());
+        long skip = Math.min(Integer.MAX_VALUE, (long) page * size);
+        List<String> readIds = f.unread() == null ? null : readBy(actor.personId());
+        long total;
+        List<Document> docs;
+        LetterListIndex index = store.listIndex();
+        if (index != null) {
+            // the embedded store: filtered and paged in memory, the page read by _id (LetterListIndex)
+            LetterListIndex.Slice slice = index.page(actor.agencyCode(), direction,
+                    listFilter(actor, f, readIds == null ? null : new HashSet<>(readIds)), skip, size);
+            total = slice.total();
+            Map<Object, Document> byId = new HashMap<>();
+            store.list().find(in("_id", slice.ids())).forEach(d -> byId.put(d.get("_id"), d));
+            docs = slice.ids().stream().map(byId::get).filter(Objects::nonNull).toList();
+        } else {
+            // filtered, sorted and paged by the database in the letters' list entries (LetterStore.LETTER_LIST): no
+            // reply carries the agency's letters whole (the embedded server does not split its replies into batches)
+            Bson filter = and(listWhere(actor, direction, f, readIds));
+            total = store.list().countDocuments(filter);
+            docs = store.list().find(filter).sort(Sorts.descending("position", "_id")).skip((int) skip).limit(size)
+                    .into(new ArrayList<>());
+        }
+        List<Document> shown = docs.stream().filter(d -> visible(d, actor)).toList(); // the filter's twin, kept as a guard
+        Set<String> read = readAmong(actor.personId(), shown.stream().map(d -> d.getString("id")).toList());
+        List<Document> items = shown.stream().map(d -> {
+            Document s = summary(d);
+            s.put("read", read.contains(d.getString("id")));
+            return s;
+        }).toList();
+        return new Page(items, total, page, size);
+    }
+
+    /** The list's filters and {@link #visibleTo} as the store's query; {@code readIds}: the caller's read marks, if asked. */
+    private static List<Bson> listWhere(Actor actor, String direction, Filter f, List<String> readIds) {
         List<Bson> where = new ArrayList<>(List.of(eq("agencyCode", actor.agencyCode()), eq("direction", direction)));
         if (f.status() != null) {
             where.add(in("status", List.of(f.status().split(","))));
@@ -188,48 +223,17 @@ public class LetterQueries {
                     regex("receivingNumber", p)));
         }
         where.add(visibleTo(actor));
-        int size = Math.max(1, Math.min(f.size(), 200));
-        int page = Math.max(0, f.page());
-        long skip = Math.min(Integer.MAX_VALUE, (long) page * size);
-        List<String> readIds = f.unread() == null ? null : readBy(actor.personId());
         if (readIds != null) {
             where.add(f.unread() ? com.mongodb.client.model.Filters.nin("id", readIds) : in("id", readIds));
         }
-        long total;
-        List<Document> docs;
-        LetterListIndex index = store.listIndex();
-        if (index != null) {
-            // the embedded store: filtered and paged in memory, the page read by _id (LetterListIndex)
-            LetterListIndex.Slice slice = index.page(actor.agencyCode(), direction,
-                    listFilter(actor, f, readIds == null ? null : new HashSet<>(readIds)), skip, size);
-            total = slice.total();
-            Map<Object, Document> byId = new HashMap<>();
-            store.list().find(in("_id", slice.ids())).forEach(d -> byId.put(d.get("_id"), d));
-            docs = slice.ids().stream().map(byId::get).filter(Objects::nonNull).toList();
-        } else {
-            // filtered, sorted and paged by the database in the letters' list entries (LetterStore.LETTER_LIST): no
-            // reply carries the agency's letters whole (the embedded server does not split its replies into batches)
-            Bson filter = and(where);
-            total = store.list().countDocuments(filter);
-            docs = store.list().find(filter).sort(Sorts.descending("position", "_id")).skip((int) skip).limit(size)
-                    .into(new ArrayList<>());
-        }
-        List<Document> shown = docs.stream().filter(d -> visible(d, actor)).toList(); // the filter's twin, kept as a guard
-        Set<String> read = readAmong(actor.personId(), shown.stream().map(d -> d.getString("id")).toList());
-        List<Document> items = shown.stream().map(d -> {
-            Document s = summary(d);
-            s.put("read", read.contains(d.getString("id")));
-            return s;
-        }).toList();
-        return new Page(items, total, page, size);
+        return where;
     }
 
     /**
-     * The list's filters as {@link #list} gives them to the store, and {@link #visible}, over the lists in memory: the
-     * same rules, so both ways list the same letters ({@code LetterQueriesTest$Lists}).
+     * {@link #listWhere} and {@link #visible} over the lists in memory: the same rules, so both ways list the same
+     * letters ({@code LetterQueriesTest$Visibility}).
      */
-    private static Predicate<LetterListIndex.Entry> listFilter(Actor actor, Filter f,
-                                                                                Set<String> readIds) {
+    private static Predicate<LetterListIndex.Entry> listFilter(Actor actor, Filter f, Set<String> readIds) {
         List<String> statuses = f.status() == null ? null : List.of(f.status().split(","));
         Pattern q = f.q() == null || f.q().isBlank() ? null
                 : Pattern.compile(Pattern.quote(f.q().trim()), Pattern.CASE_INSENSITIVE);
