@@ -130,7 +130,7 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
 
     // the clerk sees the chain of เกษียน in order, then files the letter for ten years
     await seeCount(s.getByTestId('routes').locator('li[data-state="COMPLETED"]'), 1);
-    await s.locator('#fileCode').fill('นร ๐๕.๑๒/๒๕๖๙');
+    await s.locator('input#fileCode').fill('นร ๐๕.๑๒/๒๕๖๙');
     await s.locator('#retentionYears').fill('10');
     await s.getByRole('button', { name: 'เก็บหนังสือ' }).last().click();
     await s.locator('.letter-page[data-status="FILED"]').waitFor();

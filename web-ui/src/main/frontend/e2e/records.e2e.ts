@@ -43,7 +43,7 @@ describe('the records desk', () => {
     await c.getByRole('button', { name: 'ยืนยันและลงทะเบียนรับ' }).click();
     await c.locator('.letter-page[data-status="RECEIVED"]').waitFor();
     const letter = letterIdOf(c);
-    await c.locator('#fileCode').selectOption('๒.๑');
+    await c.locator('select#fileCode:enabled').selectOption('๒.๑');
     await c.getByRole('button', { name: 'เก็บหนังสือ' }).last().click();
     await c.locator('.letter-page[data-status="FILED"]').waitFor();
     await seeText(c.getByTestId('filing'), 'เก็บถึง พ.ศ.');

@@ -574,33 +574,39 @@ function FileForm({ me, act }: { me: Me; act: Act }) {
   const [fileCode, setFileCode] = useState(`${me.agencyCode}${me.unitCode ? `.${me.unitCode}` : ''}/${year}`);
   const [years, setYears] = useState('10');
   const [permanent, setPermanent] = useState(false);
-  // the agency's file plan, when it keeps one: its codes decide the retention
-  const [plan, setPlan] = useState<{ code: string; title: string; retentionThai: string }[]>([]);
+  // the agency's file plan, when it keeps one: its codes decide the retention. Until it has
+  // arrived (null) the form cannot know which fields it has, so it shows neither and cannot be sent.
+  type Code = { code: string; title: string; retentionThai: string };
+  const [plan, setPlan] = useState<Code[] | null>(null);
   useEffect(() => {
-    get<{ code: string; title: string; retentionThai: string }[]>('/api/archive/file-plan')
+    get<Code[]>('/api/archive/file-plan')
       .then((codes) => {
-        setPlan(codes);
         if (codes.length) setFileCode(codes[0].code);
+        setPlan(codes);
       })
       .catch(() => setPlan([]));
   }, []);
   const [error, busy, go] = useAction();
+  const planned = plan !== null && plan.length > 0;
   return (
     <form class="action file-form" onSubmit={(ev) => {
       ev.preventDefault();
-      void go(() => act('/file', plan.length ? { fileCode: fileCode || null }
+      if (plan === null) return;
+      void go(() => act('/file', planned ? { fileCode: fileCode || null }
         : { fileCode: fileCode || null, retentionYears: permanent ? null : Number(years) || null, permanent }));
     }}>
       <h3>{t('action.file')}</h3>
       <ErrorBanner error={error} shown={['fileCode', 'retentionYears', 'permanent']} />
       <Field id="fileCode" label="action.fileCode" error={error} required>
-        {plan.length ? (
+        {plan === null ? (
+          <select id="fileCode" disabled aria-busy="true"><option value="">{t('common.loading')}</option></select>
+        ) : planned ? (
           <select id="fileCode" value={fileCode} onChange={(ev) => setFileCode(ev.currentTarget.value)}>
             {plan.map((c) => <option key={c.code} value={c.code}>{id(c.code)} {c.title} ({c.retentionThai})</option>)}
           </select>
         ) : <input id="fileCode" value={fileCode} onInput={(ev) => setFileCode(ev.currentTarget.value)} />}
       </Field>
-      {plan.length ? null : (
+      {plan === null || planned ? null : (
         <>
           <Field id="retentionYears" label="action.retentionYears" error={error}>
             <input id="retentionYears" type="number" min={1} value={years} disabled={permanent} onInput={(ev) => setYears(ev.currentTarget.value)} />
@@ -610,7 +616,7 @@ function FileForm({ me, act }: { me: Me; act: Act }) {
           </label>
         </>
       )}
-      <button type="submit" class="primary" disabled={busy}>{t('action.file')}</button>
+      <button type="submit" class="primary" disabled={busy || plan === null}>{t('action.file')}</button>
     </form>
   );
 }
