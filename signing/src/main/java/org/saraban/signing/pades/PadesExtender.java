@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -36,7 +37,8 @@ import org.saraban.signing.pki.TimestampSource;
 /**
  * Takes signed PDFs to the long-term levels: {@link #addValidationData} writes a /DSS with every certificate,
  * CRL and OCSP answer needed to validate the signatures and their timestamps (PAdES-B-LT);
- * {@link #addDocumentTimestamp} adds an ETSI.RFC3161 document timestamp over all of it (PAdES-B-LTA).
+ * {@link #addDocumentTimestamp} adds an ETSI.RFC3161 document timestamp over all of it (PAdES-B-LTA), and
+ * {@link #addTimestampValidationData} a last revision with the revocation data of that timestamp's own TSA.
  * Calling {@link #extendToLta} again years later adds the data for the previous document timestamp and a new
  * one, which is how an archive renews its evidence.
  */
@@ -59,9 +61,14 @@ public final class PadesExtender {
         this.extraCertificates = List.copyOf(extraCertificates);
     }
 
-    /** B-LT then a document timestamp: the filed letter's form. */
+    /**
+     * B-LT, a document timestamp, then the timestamp's own validation data: the filed letter's form. The TSA's
+     * revocation data in the first /DSS was issued before the timestamp, so it cannot show that the TSA's
+     * certificate was good when it stamped; only data issued after it can, and only a revision after the
+     * timestamp can carry that.
+     */
     public byte[] extendToLta(byte[] pdf) {
-        return addDocumentTimestamp(addValidationData(pdf));
+        return addTimestampValidationData(addDocumentTimestamp(addValidationData(pdf)));
     }
 
     /** An incremental revision with a document timestamp over everything before it. */
@@ -110,11 +117,38 @@ public final class PadesExtender {
 
     /** An incremental revision whose /DSS holds the certificates and revocation data of every signature. */
     public byte[] addValidationData(byte[] pdf) {
-        try (PDDocument document = PdfRevisions.load(pdf)) {
-            Set<X509Certificate> pool = new LinkedHashSet<>();
+        return addValidationData(pdf, document -> {
+            Set<X509Certificate> certificates = new LinkedHashSet<>();
             for (PDSignature signature : document.getSignatureDictionaries()) {
-                pool.addAll(certificatesOf(signature));
+                certificates.addAll(certificatesOf(signature));
             }
+            return certificates;
+        });
+    }
+
+    /**
+     * An incremental revision whose /DSS adds fresh revocation data for the chain of the latest document
+     * timestamp only (issued now, so after the timestamp); the signatures' data is already there.
+     */
+    public byte[] addTimestampValidationData(byte[] pdf) {
+        return addValidationData(pdf, document -> {
+            PDSignature latest = null;
+            long latestEnd = -1;
+            for (PDSignature signature : document.getSignatureDictionaries()) {
+                int[] range = signature.getByteRange();
+                if (PdfSignatures.isDocumentTimestamp(signature) && range != null && range.length == 4
+                        && (long) range[2] + range[3] > latestEnd) {
+                    latest = signature;
+                    latestEnd = (long) range[2] + range[3];
+                }
+            }
+            return latest == null ? List.of() : certificatesOf(latest);
+        });
+    }
+
+    private byte[] addValidationData(byte[] pdf, Function<PDDocument, Collection<X509Certificate>> signersOf) {
+        try (PDDocument document = PdfRevisions.load(pdf)) {
+            Set<X509Certificate> pool = new LinkedHashSet<>(signersOf.apply(document));
             pool.addAll(extraCertificates);
 
             Map<String, byte[]> certificates = new LinkedHashMap<>();
