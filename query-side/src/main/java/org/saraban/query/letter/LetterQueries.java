@@ -307,7 +307,9 @@ public class LetterQueries {
         if (dateTo != null && !dateTo.isBlank()) {
             where.add(com.mongodb.client.model.Filters.lte("date", dateTo + "\uffff"));
         }
-        record Hit(Document doc, double score) {
+        // a hit keeps only what ranks it: at 500,000 letters a common word matches most of them, and holding
+        // each matching document whole took gigabytes; the page's letters are read again below, whole
+        record Hit(Object id, double score, String date, long position) {
         }
         List<Hit> hits = new ArrayList<>();
         Iterable<Document> candidates = !searchByIds ? candidates(parts, where)
@@ -320,26 +322,45 @@ public class LetterQueries {
             }
             double score = LetterSearch.score(d, parts);
             if (score > 0) {
-                hits.add(new Hit(d, score));
+                Number position = d.get(PositionedStore.POSITION, Number.class);
+                hits.add(new Hit(d.get("_id"), score, d.getString("date"), position == null ? 0L : position.longValue()));
             }
         }
         // ties: the later date, then the letter changed last, then the id, so every way of reading gives one order
         hits.sort(java.util.Comparator.comparingDouble(Hit::score).reversed()
-                .thenComparing(h -> h.doc().getString("date") == null ? "" : h.doc().getString("date"),
-                        java.util.Comparator.reverseOrder())
-                .thenComparing(h -> h.doc().get("position", Number.class) == null ? 0L
-                        : h.doc().get("position", Number.class).longValue(), java.util.Comparator.reverseOrder())
-                .thenComparing(h -> String.valueOf(h.doc().get("_id"))));
+                .thenComparing(h -> h.date() == null ? "" : h.date(), java.util.Comparator.reverseOrder())
+                .thenComparing(Hit::position, java.util.Comparator.reverseOrder())
+                .thenComparing(h -> String.valueOf(h.id())));
         int n = Math.max(1, Math.min(size, 200));
         int p = Math.max(0, page);
-        List<Document> items = hits.stream().skip((long) p * n).limit(n).map(h -> {
-            Document s = summary(h.doc());
+        List<Hit> shown = hits.stream().skip((long) p * n).limit(n).toList();
+        Map<Object, Document> letters = new HashMap<>();
+        if (!shown.isEmpty()) {
+            store.letters().collection().find(in("_id", shown.stream().map(Hit::id).toList()))
+                    .projection(Projections.exclude(LetterSearch.GRAMS, LetterSearch.WORDS))
+                    .forEach(d -> letters.put(d.get("_id"), d));
+        }
+        List<Document> items = new ArrayList<>();
+        for (Hit h : shown) {
+            Document d = letters.get(h.id());
+            if (d == null || !visible(d, actor)) {
+                continue; // changed since it was scored (moved away, made secret): shown to no one it may not be
+            }
+            Document s = summary(d);
             s.put("score", Math.round(h.score() * 100) / 100.0);
-            s.put("snippet", LetterSearch.snippet(h.doc(), parts, 120));
-            return s;
-        }).toList();
+            s.put("snippet", LetterSearch.snippet(d, parts, 120));
+            items.add(s);
+        }
         return new Page(items, hits.size(), p, n);
     }
+
+    /**
+     * What a search reads of each candidate: enough to score it ({@link LetterSearch#score}), to rank it, and to
+     * check who may see it and its agency ({@link LetterSearch#agencyMatches}); not its trigrams, routes or history.
+     */
+    private static final Bson SCORED = Projections.include("_id", LetterSearch.TEXT, LetterSearch.WORDS, "subject",
+            "date", PositionedStore.POSITION, "agencyCode", "agencyName", "fromAgencyCode", "fromAgencyName",
+            "participants", "secrecy", "borrowerIds", "addresseeUnits", "routeUnits", "direction", "ownerUnitCode");
 
     /**
      * The letters that may match, without their trigrams: those matching {@code where} and having every trigram of
@@ -358,8 +379,7 @@ public class LetterQueries {
         if (!grams.isEmpty()) {
             all.add(com.mongodb.client.model.Filters.all(LetterSearch.GRAMS, grams));
         }
-        return store.letters().collection().find(and(all)).projection(Projections.exclude(LetterSearch.GRAMS))
-                .batchSize(200);
+        return store.letters().collection().find(and(all)).projection(SCORED).batchSize(200);
     }
 
     /**
@@ -398,7 +418,7 @@ public class LetterQueries {
         return () -> java.util.stream.IntStream.range(0, chunks)
                 .mapToObj(c -> ids.subList(c * searchChunk, Math.min(ids.size(), (c + 1) * searchChunk)))
                 .flatMap(some -> store.letters().collection().find(in("_id", some))
-                        .projection(Projections.exclude(LetterSearch.GRAMS)).into(new ArrayList<>()).stream())
+                        .projection(SCORED).into(new ArrayList<>()).stream())
                 .iterator();
     }
 

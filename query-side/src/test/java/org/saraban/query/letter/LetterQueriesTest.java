@@ -33,7 +33,9 @@ import static org.saraban.query.letter.Letters.submitted;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -216,6 +218,27 @@ class LetterQueriesTest {
             }
             assertThat(ids(byIds.search(CLERK, "ขอ", null, null, null, null, null, 0, 50)))
                     .contains(OWN, TO_UNIT, TO_PERSON, ROUTED_UNIT, ROUTED_PERSON).doesNotContain(ELSEWHERE);
+
+            // a hit is ranked from a part of its letter, and shown from the whole: each item is the letter's summary as
+            // the boxes give it (less the caller's read mark), with its score and a snippet
+            Map<Object, Document> listed = new HashMap<>();
+            java.util.stream.Stream.concat(queries.outbox(CLERK, all()).items().stream(),
+                    queries.inbox(CLERK, all()).items().stream()).forEach(d -> {
+                        Document item = new Document(d);
+                        item.remove("read");
+                        listed.put(d.get("id"), item);
+                    });
+            for (LetterQueries q : List.of(queries, byIds, byIdsFromMemory)) {
+                List<Document> items = q.search(CLERK, "ขอ", null, null, null, null, null, 0, 50).items();
+                assertThat(items).hasSizeGreaterThan(4).allSatisfy(item -> {
+                    assertThat(item.get("score", Number.class).doubleValue()).isPositive();
+                    assertThat(item.getString("snippet")).contains("ขอ");
+                    Document summary = new Document(item);
+                    summary.remove("score");
+                    summary.remove("snippet");
+                    assertThat(summary).isEqualTo(listed.get(item.get("id")));
+                });
+            }
         }
 
         /**
