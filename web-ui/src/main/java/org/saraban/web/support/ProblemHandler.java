@@ -219,9 +219,24 @@ public class ProblemHandler {
             log.warn("the store did not answer: {}", e.toString());
             return Problems.storeUnavailable();
         }
+        if (interrupted(e)) {
+            // the server is stopping (its request threads are interrupted): not a fault of the request or the code
+            log.warn("a request was cut off while the server stops: {}", e.toString());
+            return Problems.stopping();
+        }
         log.error("unexpected error", e);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "an unexpected error occurred",
                 new ArrayList<>());
+    }
+
+    /** Whether the request's thread was interrupted: the failure, or one of its causes, says so. */
+    static boolean interrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.mongodb.MongoInterruptedException || t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the failure, or one of its causes, is the database not being reachable. */

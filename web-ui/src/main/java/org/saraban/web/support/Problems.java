@@ -68,6 +68,14 @@ public final class Problems {
         write(response, HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE, STORE_UNAVAILABLE_DETAIL);
     }
 
+    /** A request cut off because this server is stopping: another node, or this one restarted, can answer it. */
+    public static ResponseEntity<ProblemDetail> stopping() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Retry-After", STORE_RETRY_AFTER)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVER_STOPPING",
+                        "the server is stopping and did not finish the request; try again", List.of()));
+    }
+
     private static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
     private static final String STORE_UNAVAILABLE_DETAIL = "the database did not answer; nothing was acknowledged, try again";
     private static final String STORE_RETRY_AFTER = "5";
