@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -86,6 +87,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Supplier<Instant> clock;
     /** Appends go one at a time, in global order (the chain needs the hash before them). */
     private final Object appendLock = new Object();
+    /** Appends waiting for {@link #appendLock}: the thread that takes it stores every one waiting with its own. */
+    private final ConcurrentLinkedQueue<PendingAppend> waiting = new ConcurrentLinkedQueue<>();
     /** The last stored position and its hash as this engine appended them; -1: read them first. */
     private long lastPosition = -1;
     private String lastHash;
@@ -151,10 +154,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     // ------------------------------------------------------------------ append
 
     /**
-     * Appends in global order, one append at a time, each event chained to the one stored before it
-     * ({@link EventChain}). With transactions the counter (last position and the chain's head) is read and
-     * advanced in the append's own transaction. Without, the events are written first at the positions after
-     * the counter's (one small read; the chain's head is kept in memory while the counter agrees), the unique
+     * Appends in global order, each event chained to the one stored before it ({@link EventChain}). With
+     * transactions the counter (last position and the chain's head) is read and advanced in the append's own
+     * transaction, one append at a time. Without, appends that wait for the lock meanwhile are stored as one group
+     * ({@link #appendInOrder(List)}): the events are written first at the positions after the counter's (one small
+     * read; the chain's head is kept in memory while the counter agrees), the unique
      * {@code _id} refusing a position another node took meanwhile (then the head is read again and the append
      * retried), and the counter follows; a crash between the two is mended by {@link #repairCounter()}. Readers track up to the counter, so they never see an append that
      * has not finished, and no position is ever skipped.
@@ -165,8 +169,27 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return;
         }
         List<Document> docs;
-        synchronized (appendLock) {
-            docs = transactions ? appendInTransaction(eventMessages, serializer) : appendInOrder(eventMessages, serializer);
+        if (transactions) {
+            synchronized (appendLock) {
+                docs = appendInTransaction(eventMessages, serializer);
+            }
+        } else {
+            PendingAppend mine = new PendingAppend(eventMessages, serializer);
+            waiting.add(mine);
+            synchronized (appendLock) {
+                if (!mine.done) {
+                    List<PendingAppend> group = new ArrayList<>();
+                    for (PendingAppend p = waiting.poll(); p != null; p = waiting.poll()) {
+                        group.add(p);
+                    }
+                    appendInOrder(group);
+                }
+            }
+            // done, stored and failed were set under appendLock, which this thread has held since
+            if (mine.failed != null) {
+                throw mine.failed;
+            }
+            docs = mine.stored;
         }
         for (Document d : docs) {
             AppendedPositions.record(d.getString("aggregateIdentifier"), d.getLong("_id"));
@@ -195,29 +218,137 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
-    private List<Document> appendInOrder(List<? extends EventMessage<?>> eventMessages, Serializer serializer) {
-        for (int attempt = 1; ; attempt++) {
-            Document counter = counters.find(eq("_id", COUNTER_ID)).projection(new Document("value", 1)).first();
-            if (lastPosition < 0 || counter == null || counter.get("value", Number.class).longValue() != lastPosition) {
-                loadHead(); // the counter moved without this engine (a repair, a position reserved elsewhere)
+    /** One caller's append, waiting to be stored with the others that came meanwhile. */
+    private static final class PendingAppend {
+        final List<? extends EventMessage<?>> events;
+        final Serializer serializer;
+        boolean done;
+        List<Document> stored;
+        RuntimeException failed;
+
+        PendingAppend(List<? extends EventMessage<?>> events, Serializer serializer) {
+            this.events = events;
+            this.serializer = serializer;
+        }
+
+        void stored(List<Document> docs) {
+            stored = docs;
+            done = true;
+        }
+
+        void failed(RuntimeException e) {
+            failed = e;
+            done = true;
+        }
+    }
+
+    /**
+     * Stores a group of appends as one: each one's events together and in its order, chained after the one before,
+     * in one ordered insert, then one counter update. An append that cannot be stored (a sequence number that
+     * exists: a concurrency conflict) fails alone; what the insert wrote before it is taken back, and the others
+     * are stored again without it. Any other failure (the store away) fails every append of the group: none is
+     * acknowledged. Never throws: each append's outcome is set on it.
+     */
+    private void appendInOrder(List<PendingAppend> group) {
+        List<PendingAppend> left = new ArrayList<>(group);
+        for (int attempt = 1; !left.isEmpty(); attempt++) {
+            List<Document> docs = new ArrayList<>();
+            List<Integer> starts = new ArrayList<>();
+            try {
+                Document counter = counters.find(eq("_id", COUNTER_ID)).projection(new Document("value", 1)).first();
+                if (lastPosition < 0 || counter == null
+                        || counter.get("value", Number.class).longValue() != lastPosition) {
+                    loadHead(); // the counter moved without this engine (a repair, a position reserved elsewhere)
+                }
+            } catch (RuntimeException e) {
+                left.forEach(p -> p.failed(translated(e, p.events.get(0))));
+                return;
             }
-            List<Document> docs = chained(eventMessages, lastPosition + 1, lastHash, serializer);
+            long next = lastPosition + 1;
+            String previous = lastHash;
+            List<PendingAppend> chainedOnes = new ArrayList<>();
+            for (PendingAppend p : left) {
+                List<Document> mine;
+                try {
+                    mine = chained(p.events, next, previous, p.serializer);
+                } catch (RuntimeException e) {
+                    p.failed(e); // an event that cannot be serialized fails its own append only
+                    continue;
+                }
+                starts.add(docs.size());
+                chainedOnes.add(p);
+                docs.addAll(mine);
+                next += mine.size();
+                previous = mine.get(mine.size() - 1).getString(EventChain.HASH);
+            }
+            left = chainedOnes;
+            if (left.isEmpty()) {
+                return;
+            }
             try {
                 events.insertMany(docs, new InsertManyOptions().ordered(true));
             } catch (RuntimeException e) {
                 undoPartialAppend(docs, e);
                 if (positionTaken(e) && attempt < 50) {
-                    lastPosition = -1; // another node appended: find the new head
+                    lastPosition = -1; // another node appended: find the new head, and chain the group after it
                     continue;
                 }
-                handlePersistenceException(e, eventMessages.get(failedIndex(e)));
+                if (!(e instanceof MongoBulkWriteException bulk) || bulk.getWriteErrors().isEmpty()) {
+                    left.forEach(p -> p.failed(translated(e, p.events.get(0))));
+                    return;
+                }
+                // the append whose event the store refused fails; the others go again without it
+                int at = failedIndex(e);
+                int owner = 0;
+                while (owner + 1 < starts.size() && starts.get(owner + 1) <= at) {
+                    owner++;
+                }
+                PendingAppend refused = left.get(owner);
+                refused.failed(translated(e, refused.events.get(at - starts.get(owner))));
+                left.remove(owner);
+                continue;
             }
             Document end = docs.get(docs.size() - 1);
             lastPosition = end.getLong("_id");
             lastHash = end.getString(EventChain.HASH);
-            counters.updateOne(and(eq("_id", COUNTER_ID), com.mongodb.client.model.Filters.lt("value", lastPosition)),
-                    Updates.combine(Updates.set("value", lastPosition), Updates.set(HEAD, lastHash)));
-            return docs;
+            try {
+                counters.updateOne(and(eq("_id", COUNTER_ID), com.mongodb.client.model.Filters.lt("value", lastPosition)),
+                        Updates.combine(Updates.set("value", lastPosition), Updates.set(HEAD, lastHash)));
+            } catch (RuntimeException e) {
+                // the events are stored but the counter is behind: readers do not see them yet, and the next append
+                // or repairCounter mends it; not acknowledged, as before when the counter's update failed
+                lastPosition = -1;
+                left.forEach(p -> p.failed(translated(e, p.events.get(0))));
+                return;
+            }
+            for (int i = 0; i < left.size(); i++) {
+                int from = starts.get(i);
+                int to = i + 1 < starts.size() ? starts.get(i + 1) : docs.size();
+                left.get(i).stored(new ArrayList<>(docs.subList(from, to)));
+            }
+            return;
+        }
+    }
+
+    /**
+     * Stores these appends as one group, as if they had all waited for the lock together (for tests: which appends
+     * share a group otherwise depends on timing). Each append's failure, or null where it was stored.
+     */
+    List<RuntimeException> appendAsOneGroup(List<List<? extends EventMessage<?>>> appends) {
+        List<PendingAppend> group = appends.stream().map(a -> new PendingAppend(a, getEventSerializer())).toList();
+        synchronized (appendLock) {
+            appendInOrder(group);
+        }
+        return group.stream().map(p -> p.failed).toList();
+    }
+
+    /** What {@link #handlePersistenceException} makes of a store failure for this event, as an exception to keep. */
+    private RuntimeException translated(RuntimeException e, EventMessage<?> event) {
+        try {
+            handlePersistenceException(e, event);
+            return e;
+        } catch (RuntimeException translated) {
+            return translated;
         }
     }
 
