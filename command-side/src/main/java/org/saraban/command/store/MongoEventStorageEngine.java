@@ -49,6 +49,7 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
@@ -182,7 +183,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                     for (PendingAppend p = waiting.poll(); p != null; p = waiting.poll()) {
                         group.add(p);
                     }
-                    appendInOrder(group);
+                    try {
+                        appendInOrder(group);
+                    } finally {
+                        // only an Error leaves one unfinished: its owner must not wait for an outcome that never comes
+                        group.stream().filter(p -> !p.done).forEach(p -> p.failed(
+                                new EventStoreException("the append's group failed before it was stored")));
+                    }
                 }
             }
             // done, stored and failed were set under appendLock, which this thread has held since
