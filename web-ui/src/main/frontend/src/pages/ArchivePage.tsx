@@ -8,7 +8,7 @@ interface Hit {
   id: string; subject: string | null; number: string | null; date: string | null; status: string; kind: string;
   snippet: string | null; score: number;
 }
-interface Page { items: Hit[]; total: number }
+interface Page { items: Hit[]; total: number; partial?: boolean; searched?: number }
 
 /**
  * Archive search (issue 6): Thai free text without spaces, numbers and dates in either digits and either era,
@@ -23,12 +23,13 @@ export function ArchivePage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const search = async (ev: Event) => {
-    ev.preventDefault();
+  // all: read every letter, where the server searched only the latest changed of a very large store
+  const run = async (all: boolean) => {
     setBusy(true);
     try {
       const params = new URLSearchParams({ q, size: '50' });
       if (kind) params.set('kind', kind);
+      if (all) params.set('all', 'true');
       setPage(await get<Page>(`/api/search?${params}`));
       setError(null);
     } catch (e) {
@@ -36,6 +37,10 @@ export function ArchivePage() {
     } finally {
       setBusy(false);
     }
+  };
+  const search = (ev: Event) => {
+    ev.preventDefault();
+    void run(false);
   };
 
   const bundle = async (hit: Hit) => {
@@ -72,6 +77,14 @@ export function ArchivePage() {
       {page ? (
         <div class="card results" data-testid="archive-results">
           <p class="muted">{t('archive.found', { n: n(page.total) })}</p>
+          {page.partial ? (
+            <p class="banner warn" data-testid="archive-partial">
+              {t('archive.partial', { n: n(page.searched ?? 0) })}{' '}
+              <button type="button" class="secondary" disabled={busy} onClick={() => void run(true)}>
+                {t('archive.searchAll')}
+              </button>
+            </p>
+          ) : null}
           <ol>
             {page.items.map((hit) => (
               <li key={hit.id} data-letter={hit.id}>

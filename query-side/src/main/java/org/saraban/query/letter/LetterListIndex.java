@@ -162,20 +162,21 @@ final class LetterListIndex {
         return new Slice(ids, total);
     }
 
-    /** The ids of the agency's letters, either direction, that {@code wanted}, in list order within each direction. */
+    /** The ids of the agency's letters, either direction, that {@code wanted}, in list order: the one changed last first. */
     List<String> ids(String agencyCode, Predicate<Entry> wanted) {
-        List<String> ids = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         lock.readLock().lock();
         try {
             byBox.forEach((key, box) -> {
                 if (key.startsWith(agencyCode + "\u0000")) {
-                    box.keySet().stream().filter(wanted).forEach(e -> ids.add(e.id()));
+                    box.keySet().stream().filter(wanted).forEach(entries::add);
                 }
             });
         } finally {
             lock.readLock().unlock();
         }
-        return ids;
+        entries.sort(ORDER);
+        return entries.stream().map(Entry::id).toList();
     }
 
     private static String key(String agencyCode, String direction) {

@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Projections;
@@ -47,10 +48,16 @@ public class LetterQueries {
 
     /** Letters read by {@code _id} at a time when {@link #searchByIds}. */
     static final int SEARCH_CHUNK = 100;
+    /**
+     * At most this many candidates a search reads on the embedded store unless asked for all: that server reads about
+     * 4,000 letters/s, so this bounds a search to seconds whatever the store's size.
+     */
+    public static final int SEARCH_LIMIT = 20_000;
 
     private final LetterStore store;
     private final boolean searchByIds;
     private final int searchChunk;
+    private final int searchLimit;
 
     public LetterQueries(LetterStore store) {
         this(store, false);
@@ -64,13 +71,18 @@ public class LetterQueries {
      * MongoDB answers the one query from its index on the trigrams instead.
      */
     public LetterQueries(LetterStore store, boolean searchByIds) {
-        this(store, searchByIds, SEARCH_CHUNK);
+        this(store, searchByIds, SEARCH_CHUNK, SEARCH_LIMIT);
     }
 
     LetterQueries(LetterStore store, boolean searchByIds, int searchChunk) {
+        this(store, searchByIds, searchChunk, SEARCH_LIMIT);
+    }
+
+    LetterQueries(LetterStore store, boolean searchByIds, int searchChunk, int searchLimit) {
         this.store = store;
         this.searchByIds = searchByIds;
         this.searchChunk = searchChunk;
+        this.searchLimit = searchLimit;
     }
 
     /** The letter as the caller may see it; empty when unknown or not visible (indistinguishable). */
@@ -141,7 +153,17 @@ public class LetterQueries {
         return Optional.ofNullable(store.letters().get(id));
     }
 
-    public record Page(List<Document> items, long total, int page, int size) {
+    /**
+     * A page of letters. A search's page also says whether it read every candidate ({@code partial}: it read only the
+     * {@code searched} most recently changed, see {@link #search}); a list's leaves both out.
+     */
+    public record Page(List<Document> items, long total, int page, int size,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean partial,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer searched) {
+
+        public Page(List<Document> items, long total, int page, int size) {
+            this(items, total, page, size, null, null);
+        }
     }
 
     /** {@code unread=true}: only letters the caller has not opened; {@code false}: only those opened. */
@@ -290,9 +312,19 @@ public class LetterQueries {
      */
     public Page search(Actor actor, String query, String kind, String direction, String agency, String dateFrom,
                        String dateTo, int page, int size) {
+        return search(actor, query, kind, direction, agency, dateFrom, dateTo, page, size, false);
+    }
+
+    /**
+     * {@code all}: read every candidate. Otherwise, where the lists are in memory (the embedded store), a search whose
+     * filters leave more than {@link #SEARCH_LIMIT} candidates reads only the most recently changed of them and says
+     * so ({@code partial}, {@code searched}); narrower filters, or {@code all}, search the rest.
+     */
+    public Page search(Actor actor, String query, String kind, String direction, String agency, String dateFrom,
+                       String dateTo, int page, int size, boolean all) {
         List<String> parts = LetterSearch.parts(query);
         if (parts.isEmpty() || actor.agencyCode() == null) {
-            return new Page(List.of(), 0, 0, Math.max(1, Math.min(size, 200)));
+            return new Page(List.of(), 0, 0, Math.max(1, Math.min(size, 200)), false, 0);
         }
         List<Bson> where = new ArrayList<>(List.of(eq("agencyCode", actor.agencyCode())));
         if (kind != null && !kind.isBlank()) {
@@ -312,11 +344,22 @@ public class LetterQueries {
         record Hit(Object id, double score, String date, long position) {
         }
         List<Hit> hits = new ArrayList<>();
-        Iterable<Document> candidates = !searchByIds ? candidates(parts, where)
-                : store.listIndex() != null ? byIds(store.listIndex().ids(actor.agencyCode(),
-                        searchFilter(actor, kind, direction, dateFrom, dateTo)))
-                : byIds(listedIds(actor, where));
+        Iterable<Document> candidates;
+        boolean partial = false;
+        if (!searchByIds) {
+            candidates = candidates(parts, where);
+        } else if (store.listIndex() != null) {
+            // newest first, so a limited search reads the letters changed last
+            List<String> ids = store.listIndex().ids(actor.agencyCode(),
+                    searchFilter(actor, kind, direction, dateFrom, dateTo));
+            partial = !all && ids.size() > searchLimit;
+            candidates = byIds(partial ? ids.subList(0, searchLimit) : ids);
+        } else {
+            candidates = byIds(listedIds(actor, where));
+        }
+        int searched = 0;
         for (Document d : candidates) {
+            searched++;
             if (!visible(d, actor) || agency != null && !agency.isBlank() && !LetterSearch.agencyMatches(d, agency)) {
                 continue;
             }
@@ -351,7 +394,7 @@ public class LetterQueries {
             s.put("snippet", LetterSearch.snippet(d, parts, 120));
             items.add(s);
         }
-        return new Page(items, hits.size(), p, n);
+        return new Page(items, hits.size(), p, n, partial, searched);
     }
 
     /**

@@ -57,6 +57,7 @@ import org.saraban.api.letter.Secrecy;
 import org.saraban.query.letter.LetterQueries.Filter;
 import org.saraban.query.letter.LetterQueries.Page;
 import org.saraban.query.support.EventLog;
+import org.saraban.query.support.PositionedStore;
 import org.saraban.query.support.EmbeddedMongoServer;
 
 /** Reads of the letter views with access control, over a read model the projection built. */
@@ -239,6 +240,43 @@ class LetterQueriesTest {
                     assertThat(summary).isEqualTo(listed.get(item.get("id")));
                 });
             }
+        }
+
+        /**
+         * On the embedded store a search whose candidates are more than its limit reads only the most recently changed
+         * of them, and says so; asked for all, it reads every one and finds what the unlimited search finds.
+         */
+        @Test
+        void a_search_past_its_limit_reads_the_letters_changed_last_says_it_is_partial_and_can_be_asked_for_all() {
+            LetterStore inMemory = new LetterStore(db, true);
+            inMemory.loadListIndex();
+            LetterQueries limited = new LetterQueries(inMemory, true, 2, 3);
+            Page everything = queries.search(CLERK, "ขอ", null, null, null, null, null, 0, 50);
+            assertThat(everything.total()).isGreaterThan(3);
+
+            Page some = limited.search(CLERK, "ขอ", null, null, null, null, null, 0, 50);
+            assertThat(some.partial()).isTrue();
+            assertThat(some.searched()).isEqualTo(3);
+            // the three letters the clerk may see that were changed last, whichever box they are in
+            List<String> newest = java.util.stream.Stream.concat(queries.outbox(CLERK, all()).items().stream(),
+                    queries.inbox(CLERK, all()).items().stream())
+                    .map(d -> d.getString("id"))
+                    .sorted(java.util.Comparator.comparingLong((String id) -> store.letters().get(id)
+                            .get(PositionedStore.POSITION, Number.class).longValue()).reversed()
+                            .thenComparing(java.util.Comparator.reverseOrder()))
+                    .limit(3).toList();
+            assertThat(ids(some)).isNotEmpty().isSubsetOf(newest);
+            assertThat(ids(some)).containsExactlyElementsOf(ids(everything).stream().filter(newest::contains).toList());
+
+            Page whole = limited.search(CLERK, "ขอ", null, null, null, null, null, 0, 50, true);
+            assertThat(whole.partial()).isFalse();
+            assertThat(ids(whole)).containsExactlyElementsOf(ids(everything));
+            assertThat(whole.total()).isEqualTo(everything.total());
+
+            // filters that leave no more than the limit read them all
+            Page none = limited.search(CLERK, "ขอ", null, null, null, "2027-01-01", null, 0, 50);
+            assertThat(none.partial()).isFalse();
+            assertThat(none.searched()).isZero();
         }
 
         /**

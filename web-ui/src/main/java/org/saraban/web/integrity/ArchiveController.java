@@ -37,7 +37,9 @@ public class ArchiveController {
      * (Buddhist or Common Era, Thai or Arabic digits), with filters; only letters the caller may see.
      */
     @GetMapping(path = "/api/search", produces = "application/json")
-    @Operation(summary = "Search letters: q (Thai, no spaces needed), kind, direction, agency, from/to (ISO dates)")
+    @Operation(summary = "Search letters: q (Thai, no spaces needed), kind, direction, agency, from/to (ISO dates); "
+            + "on the embedded store past 20,000 candidates only the latest changed are read (partial: true, searched: n) "
+            + "unless all=true")
     public LetterQueries.Page search(@RequestParam(defaultValue = "") String q,
                                      @RequestParam(required = false) String kind,
                                      @RequestParam(required = false) String direction,
@@ -45,12 +47,13 @@ public class ArchiveController {
                                      @RequestParam(required = false) String from,
                                      @RequestParam(required = false) String to,
                                      @RequestParam(defaultValue = "0") int page,
-                                     @RequestParam(defaultValue = "20") int size) {
+                                     @RequestParam(defaultValue = "20") int size,
+                                     @RequestParam(defaultValue = "false") boolean all) {
         if (q.isBlank()) {
             throw new org.saraban.api.common.InvalidFieldsException("QUERY_EMPTY", java.util.List.of(
                     new org.saraban.api.common.FieldError("q", "type what to search for")));
         }
-        return letters.search(currentActor.actor(), q, kind, direction, agency, from, to, page, size);
+        return letters.search(currentActor.actor(), q, kind, direction, agency, from, to, page, size, all);
     }
 
     @GetMapping(path = "/api/letters/{id}/bundle", produces = "application/zip")

@@ -125,6 +125,16 @@ class ArchiveSearchTest extends WebTestSupport {
         assertThat(first).isNotNull();
         assertThat(first.get("snippet").asText()).contains("ธรรมาภิบาลข้อมูล");
         assertThat(first.get("score").asDouble()).isPositive();
+        // the answer says the search read every candidate (far fewer than the embedded store's limit), and how many;
+        // asking for all gives the same; a list's page carries neither field
+        JsonNode whole = search("soc.clerk", "size=20", "ธรรมาภิบาลข้อมูล");
+        assertThat(whole.get("partial").asBoolean(true)).isFalse();
+        assertThat(whole.get("searched").asInt()).isGreaterThanOrEqualTo(whole.get("total").asInt()).isPositive();
+        assertThat(search("soc.clerk", "size=20&all=true", "ธรรมาภิบาลข้อมูล").get("items"))
+                .isEqualTo(whole.get("items"));
+        JsonNode outbox = getJson("soc.clerk", "/api/outbox", 200);
+        assertThat(outbox.has("partial")).isFalse();
+        assertThat(outbox.has("searched")).isFalse();
         // a body line with a Thai-digit figure is found by it in Arabic digits, too
         assertThat(found("soc.clerk", "พ.ศ. ๒๕๖๘")).isEqualTo(found("soc.clerk", "พ.ศ. 2568")).isNotEmpty();
         assertThat(found("soc.clerk", "ธรรมาภิบาล")).contains("02-external-circular-data-governance.json");
