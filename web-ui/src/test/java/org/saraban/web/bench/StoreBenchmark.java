@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -322,6 +323,14 @@ public final class StoreBenchmark {
                 Load openWhileSearching = queries(Duration.ofSeconds(4), 1, s -> get(s, "/api/letters/" + randomLetter()));
                 Load search = searching.get();
                 searchers.shutdown();
+                // what one such search read: on the embedded store at most SEARCH_LIMIT letters, the latest changed
+                JsonNode answer = JSON.readTree(get(officers.get(0), "/api/search?q="
+                        + java.net.URLEncoder.encode("สารบรรณอิเล็กทรอนิกส์", StandardCharsets.UTF_8)).body());
+                System.out.printf(Locale.ROOT, "  (a search read %,d letters%s and found %,d)%n",
+                        answer.path("searched").asInt(), answer.path("partial").asBoolean()
+                                ? ", the latest changed of a larger store (partial)" : "", answer.path("total").asLong());
+                figures.put("growth." + level + ".searchRead", answer.path("searched").asInt());
+                figures.put("growth." + level + ".searchPartial", answer.path("partial").asBoolean());
                 System.out.printf(Locale.ROOT, "%,12d %9s %22s %22s %26s %26s %24s %9s%n", stored,
                         fillRate == 0 ? "-" : String.format(Locale.ROOT, "%,.0f", fillRate),
                         pair(append), pair(open), pair(outbox), pair(search), pair(openWhileSearching),
