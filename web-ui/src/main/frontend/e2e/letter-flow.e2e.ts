@@ -278,6 +278,14 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
     await r.getByTestId('archive-results').getByRole('button', { name: /ดาวน์โหลดชุดเอกสารจดหมายเหตุ/ }).first().click();
     expect((await download).suggestedFilename()).toMatch(/^saraban-bundle-.+\.zip$/);
     await shot(r, '13-archive-search');
+    // dates after the letter's leave nothing; dates around it find it again
+    await r.locator('input[name="from"]').fill('2100-01-01');
+    await r.getByRole('button', { name: 'ค้นหา', exact: true }).click();
+    await seeText(r.getByTestId('archive-results'), 'พบ ๐ ฉบับ');
+    await r.locator('input[name="from"]').fill('2000-01-01');
+    await r.locator('input[name="to"]').fill('2100-12-31');
+    await r.getByRole('button', { name: 'ค้นหา', exact: true }).click();
+    await seeText(r.getByTestId('archive-results'), subject);
     await records.context.close();
   });
 

@@ -19,6 +19,8 @@ export function ArchivePage() {
   const { t, e, n, id, date } = useI18n();
   const [q, setQ] = useState('');
   const [kind, setKind] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,6 +31,8 @@ export function ArchivePage() {
     try {
       const params = new URLSearchParams({ q, size: '50' });
       if (kind) params.set('kind', kind);
+      if (from) params.set('from', from);
+      if (to) params.set('to', to);
       if (all) params.set('all', 'true');
       setPage(await get<Page>(`/api/search?${params}`));
       setError(null);
@@ -70,6 +74,10 @@ export function ArchivePage() {
               'MINUTES', 'MEMO'].map((k) => <option key={k} value={k}>{e(k)}</option>)}
           </select>
           <button type="submit" class="primary" disabled={busy || !q.trim()}>{t('archive.search')}</button>
+        </div>
+        <div class="row">
+          <label>{t('archive.from')} <input type="date" name="from" value={from} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
+          <label>{t('archive.to')} <input type="date" name="to" value={to} onInput={(e) => setTo(e.currentTarget.value)} /></label>
         </div>
         <p class="hint">{t('archive.hint')}</p>
       </form>
