@@ -75,7 +75,7 @@ export function ArchivePage() {
           </select>
           <button type="submit" class="primary" disabled={busy || !q.trim()}>{t('archive.search')}</button>
         </div>
-        <div class="row">
+        <div class="row dates">
           <label>{t('archive.from')} <input type="date" name="from" value={from} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
           <label>{t('archive.to')} <input type="date" name="to" value={to} onInput={(e) => setTo(e.currentTarget.value)} /></label>
         </div>
