@@ -53,7 +53,24 @@ public class ArchiveController {
             throw new org.saraban.api.common.InvalidFieldsException("QUERY_EMPTY", java.util.List.of(
                     new org.saraban.api.common.FieldError("q", "type what to search for")));
         }
+        java.util.List<org.saraban.api.common.FieldError> dates = new java.util.ArrayList<>();
+        checkDate("from", from, dates);
+        checkDate("to", to, dates);
+        if (!dates.isEmpty()) {
+            throw new org.saraban.api.common.InvalidFieldsException("INVALID_DATE", dates);
+        }
         return letters.search(currentActor.actor(), q, kind, direction, agency, from, to, page, size, all);
+    }
+
+    private static void checkDate(String field, String value, java.util.List<org.saraban.api.common.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        try {
+            java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(new org.saraban.api.common.FieldError(field, "a date as YYYY-MM-DD (Common Era)"));
+        }
     }
 
     @GetMapping(path = "/api/letters/{id}/bundle", produces = "application/zip")

@@ -141,6 +141,10 @@ class ArchiveSearchTest extends WebTestSupport {
         org.springframework.test.web.servlet.MvcResult blank = call(as(get("/api/search?q={q}", " "), "soc.clerk"));
         assertStatus(blank, 422);
         assertThat(body(blank).get("errors").get(0).get("field").asText()).isEqualTo("q");
+        org.springframework.test.web.servlet.MvcResult badDates = call(as(
+                get("/api/search?q={q}&from={f}&to={t}", "ธรรมาภิบาล", "22/11/2569", "2026-11-31"), "soc.clerk"));
+        assertStatus(badDates, 422);
+        assertThat(body(badDates).get("errors").findValuesAsText("field")).containsExactly("from", "to");
         // the filters narrow it
         assertThat(found("soc.clerk", "รัฐบาลดิจิทัล")).contains("06-order-committee.json");
         JsonNode orders = search("soc.clerk", "kind=ORDER&size=200", "รัฐบาลดิจิทัล").get("items");
