@@ -231,8 +231,13 @@ public class ProblemHandler {
 
     /** Whether the request's thread was interrupted: the failure, or one of its causes, says so. */
     static boolean interrupted(Throwable e) {
+        return causedBy(e, t -> t instanceof com.mongodb.MongoInterruptedException || t instanceof InterruptedException);
+    }
+
+    /** Whether the failure or one of its causes is {@code what}. */
+    private static boolean causedBy(Throwable e, java.util.function.Predicate<Throwable> what) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof com.mongodb.MongoInterruptedException || t instanceof InterruptedException) {
+            if (what.test(t)) {
                 return true;
             }
         }
@@ -241,14 +246,10 @@ public class ProblemHandler {
 
     /** Whether the failure, or one of its causes, is the database not being reachable. */
     public static boolean storeUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof com.mongodb.MongoTimeoutException || t instanceof com.mongodb.MongoSocketException
-                    || t instanceof com.mongodb.MongoNotPrimaryException
-                    || t instanceof com.mongodb.MongoNodeIsRecoveringException
-                    || t instanceof com.mongodb.MongoConnectionPoolClearedException) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(e, t -> t instanceof com.mongodb.MongoTimeoutException
+                || t instanceof com.mongodb.MongoSocketException
+                || t instanceof com.mongodb.MongoNotPrimaryException
+                || t instanceof com.mongodb.MongoNodeIsRecoveringException
+                || t instanceof com.mongodb.MongoConnectionPoolClearedException);
     }
 }

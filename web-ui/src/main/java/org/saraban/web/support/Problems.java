@@ -57,9 +57,7 @@ public final class Problems {
 
     /** The database did not answer: 503 with {@code Retry-After}, from a controller. */
     public static ResponseEntity<ProblemDetail> storeUnavailable() {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header("Retry-After", STORE_RETRY_AFTER)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE, STORE_UNAVAILABLE_DETAIL, List.of()));
+        return unavailable(STORE_UNAVAILABLE, STORE_UNAVAILABLE_DETAIL);
     }
 
     /** The same, from a filter or security handler. */
@@ -70,10 +68,14 @@ public final class Problems {
 
     /** A request cut off because this server is stopping: another node, or this one restarted, can answer it. */
     public static ResponseEntity<ProblemDetail> stopping() {
+        return unavailable("SERVER_STOPPING", "the server is stopping and did not finish the request; try again");
+    }
+
+    /** 503 with {@code Retry-After}: nothing went wrong with the request, and it may be sent again. */
+    private static ResponseEntity<ProblemDetail> unavailable(String code, String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header("Retry-After", STORE_RETRY_AFTER)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVER_STOPPING",
-                        "the server is stopping and did not finish the request; try again", List.of()));
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, code, detail, List.of()));
     }
 
     private static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
