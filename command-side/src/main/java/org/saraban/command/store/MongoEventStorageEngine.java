@@ -268,7 +268,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                     loadHead(); // the counter moved without this engine (a repair, a position reserved elsewhere)
                 }
             } catch (RuntimeException e) {
-                left.forEach(p -> p.failed(translated(e, p.events.get(0))));
+                failAll(left, e);
                 return;
             }
             long next = lastPosition + 1;
@@ -301,7 +301,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                     continue;
                 }
                 if (!(e instanceof MongoBulkWriteException bulk) || bulk.getWriteErrors().isEmpty()) {
-                    left.forEach(p -> p.failed(translated(e, p.events.get(0))));
+                    failAll(left, e);
                     return;
                 }
                 // the append whose event the store refused fails; the others go again without it
@@ -325,7 +325,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 // the events are stored but the counter is behind: readers do not see them yet, and the next append
                 // or repairCounter mends it; not acknowledged, as before when the counter's update failed
                 lastPosition = -1;
-                left.forEach(p -> p.failed(translated(e, p.events.get(0))));
+                failAll(left, e);
                 return;
             }
             for (int i = 0; i < left.size(); i++) {
@@ -347,6 +347,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             appendInOrder(group);
         }
         return group.stream().map(p -> p.failed).toList();
+    }
+
+    /** Fails every one of {@code appends} with what the store's failure means for its first event: none is acknowledged. */
+    private void failAll(List<PendingAppend> appends, RuntimeException e) {
+        appends.forEach(p -> p.failed(translated(e, p.events.get(0))));
     }
 
     /** What {@link #handlePersistenceException} makes of a store failure for this event, as an exception to keep. */
