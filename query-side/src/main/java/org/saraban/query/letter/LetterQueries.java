@@ -326,19 +326,6 @@ public class LetterQueries {
         if (parts.isEmpty() || actor.agencyCode() == null) {
             return new Page(List.of(), 0, 0, Math.max(1, Math.min(size, 200)), false, 0);
         }
-        List<Bson> where = new ArrayList<>(List.of(eq("agencyCode", actor.agencyCode())));
-        if (kind != null && !kind.isBlank()) {
-            where.add(eq("kind", kind));
-        }
-        if (direction != null && !direction.isBlank()) {
-            where.add(eq("direction", direction));
-        }
-        if (dateFrom != null && !dateFrom.isBlank()) {
-            where.add(com.mongodb.client.model.Filters.gte("date", dateFrom));
-        }
-        if (dateTo != null && !dateTo.isBlank()) {
-            where.add(com.mongodb.client.model.Filters.lte("date", dateTo + "\uffff"));
-        }
         // a hit keeps only what ranks it: at 500,000 letters a common word matches most of them, and holding
         // each matching document whole took gigabytes; the page's letters are read again below, whole
         record Hit(Object id, double score, String date, long position) {
@@ -347,7 +334,7 @@ public class LetterQueries {
         Iterable<Document> candidates;
         boolean partial = false;
         if (!searchByIds) {
-            candidates = candidates(parts, where);
+            candidates = candidates(parts, searchWhere(actor, kind, direction, dateFrom, dateTo));
         } else if (store.listIndex() != null) {
             // newest first, so a limited search reads the letters changed last
             List<String> ids = store.listIndex().ids(actor.agencyCode(),
@@ -355,7 +342,7 @@ public class LetterQueries {
             partial = !all && ids.size() > searchLimit;
             candidates = byIds(partial ? ids.subList(0, searchLimit) : ids);
         } else {
-            candidates = byIds(listedIds(actor, where));
+            candidates = byIds(listedIds(actor, searchWhere(actor, kind, direction, dateFrom, dateTo)));
         }
         int searched = 0;
         for (Document d : candidates) {
@@ -395,6 +382,24 @@ public class LetterQueries {
             items.add(s);
         }
         return new Page(items, hits.size(), p, n, partial, searched);
+    }
+
+    /** The search's filters as the store's query (the lists in memory use {@link #searchFilter}). */
+    private static List<Bson> searchWhere(Actor actor, String kind, String direction, String dateFrom, String dateTo) {
+        List<Bson> where = new ArrayList<>(List.of(eq("agencyCode", actor.agencyCode())));
+        if (kind != null && !kind.isBlank()) {
+            where.add(eq("kind", kind));
+        }
+        if (direction != null && !direction.isBlank()) {
+            where.add(eq("direction", direction));
+        }
+        if (dateFrom != null && !dateFrom.isBlank()) {
+            where.add(com.mongodb.client.model.Filters.gte("date", dateFrom));
+        }
+        if (dateTo != null && !dateTo.isBlank()) {
+            where.add(com.mongodb.client.model.Filters.lte("date", dateTo + "\uffff"));
+        }
+        return where;
     }
 
     /**
@@ -441,7 +446,7 @@ public class LetterQueries {
     }
 
     /**
-     * The search's filters as {@link #search} gives them to the store, and {@link #visible}, over the lists in memory
+     * {@link #searchWhere} and {@link #visible} over the lists in memory
      * (on the embedded store, ADR 0016): its candidates' ids then come without reading the store at all.
      */
     private static Predicate<LetterListIndex.Entry> searchFilter(Actor actor, String kind,
