@@ -12,7 +12,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -74,7 +73,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
                 .autoCommitBufferSize(0).open();
         log.info("embedded MongoDB store at {}", file.toAbsolutePath());
-        return new EmbeddedMongo(store, new H2Backend(store), host, port);
+        return new EmbeddedMongo(store, BsonH2Backend.on(store), host, port);
     }
 
     /** A server that keeps everything in memory: for tests. */

@@ -1,0 +1,76 @@
+package org.saraban.command.store;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The H2 backend with each collection's documents kept as BSON ({@link BsonDocumentType}). Everything
+ * else (maps' names, metadata, indexes, keys) is H2's backend as it is, so a file written by either
+ * opens with the other's map layout.
+ */
+final class BsonH2Backend extends H2Backend {
+
+    /** The store of a backend being constructed: H2's constructor opens the file's databases before ours runs. */
+    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+    private final MVStore store;
+
+    private BsonH2Backend(MVStore store) {
+        super(store);
+        this.store = store;
+    }
+
+    static BsonH2Backend on(MVStore store) {
+        OPENING.set(store);
+        try {
+            return new BsonH2Backend(store);
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, store != null ? store : OPENING.get(), getCursorRegistry());
+    }
+
+    private static final class Database extends H2Database {
+
+        /** The map name prefixes of H2's backend ({@code H2Database}). */
+        private static final String DATA = "databases.";
+        private static final String META = "meta.";
+
+        private final MVStore store;
+
+        Database(String name, MVStore store, CursorRegistry cursors) {
+            super(name, store, cursors); // opens nothing: see initializeNamespacesAndIndexes
+            this.store = store;
+            super.initializeNamespacesAndIndexes();
+        }
+
+        /** Called by the super constructor before {@link #store} is set: the collections open once it is. */
+        @Override
+        protected void initializeNamespacesAndIndexes() {
+            if (store != null) {
+                super.initializeNamespacesAndIndexes();
+            }
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = store.openMap(DATA + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+            MVMap<String, Object> meta = store.openMap(META + fullName);
+            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+    }
+}
