@@ -322,8 +322,26 @@ public class LetterQueries {
      */
     public Page search(Actor actor, String query, String kind, String direction, String agency, String dateFrom,
                        String dateTo, int page, int size, boolean all) {
+        return search(actor, query, kind, direction, agency, dateFrom, dateTo, page, size, all, false);
+    }
+
+    /** The statuses of a letter that has been filed (เก็บ): filed, then perhaps handed over or destroyed. */
+    public static final List<String> FILED_STATUSES = List.of("FILED", "TRANSFERRED", "DESTROYED");
+
+    /**
+     * The archive's search (API.md, Archive): {@link #search} over the filed letters only ({@link #FILED_STATUSES}).
+     * With no words it lists them all, the filters still applying, the latest dated first; each item carries its
+     * {@code filing} (file code, how long it is kept).
+     */
+    public Page archive(Actor actor, String query, String kind, String agency, String dateFrom, String dateTo,
+                        int page, int size, boolean all) {
+        return search(actor, query, kind, null, agency, dateFrom, dateTo, page, size, all, true);
+    }
+
+    private Page search(Actor actor, String query, String kind, String direction, String agency, String dateFrom,
+                        String dateTo, int page, int size, boolean all, boolean filed) {
         List<String> parts = LetterSearch.parts(query);
-        if (parts.isEmpty() || actor.agencyCode() == null) {
+        if (parts.isEmpty() && !filed || actor.agencyCode() == null) {
             return new Page(List.of(), 0, 0, Math.max(1, Math.min(size, 200)), false, 0);
         }
         // a hit keeps only what ranks it: at 500,000 letters a common word matches most of them, and holding
@@ -334,15 +352,15 @@ public class LetterQueries {
         Iterable<Document> candidates;
         boolean partial = false;
         if (!searchByIds) {
-            candidates = candidates(parts, searchWhere(actor, kind, direction, dateFrom, dateTo));
+            candidates = candidates(parts, searchWhere(actor, kind, direction, dateFrom, dateTo, filed));
         } else if (store.listIndex() != null) {
             // newest first, so a limited search reads the letters changed last
             List<String> ids = store.listIndex().ids(actor.agencyCode(),
-                    searchFilter(actor, kind, direction, dateFrom, dateTo));
+                    searchFilter(actor, kind, direction, dateFrom, dateTo, filed));
             partial = !all && ids.size() > searchLimit;
             candidates = byIds(partial ? ids.subList(0, searchLimit) : ids);
         } else {
-            candidates = byIds(listedIds(actor, searchWhere(actor, kind, direction, dateFrom, dateTo)));
+            candidates = byIds(listedIds(actor, searchWhere(actor, kind, direction, dateFrom, dateTo, filed)));
         }
         int searched = 0;
         for (Document d : candidates) {
@@ -350,7 +368,8 @@ public class LetterQueries {
             if (!visible(d, actor) || agency != null && !agency.isBlank() && !LetterSearch.agencyMatches(d, agency)) {
                 continue;
             }
-            double score = LetterSearch.score(d, parts);
+            // no words (the archive's listing): every filed letter is a hit, the latest dated first
+            double score = parts.isEmpty() ? 1 : LetterSearch.score(d, parts);
             if (score > 0) {
                 Number position = d.get(PositionedStore.POSITION, Number.class);
                 hits.add(new Hit(d.get("_id"), score, d.getString("date"), position == null ? 0L : position.longValue()));
@@ -379,14 +398,21 @@ public class LetterQueries {
             Document s = summary(d);
             s.put("score", Math.round(h.score() * 100) / 100.0);
             s.put("snippet", LetterSearch.snippet(d, parts, 120));
+            if (d.get("filing") != null) {
+                s.put("filing", d.get("filing"));
+            }
             items.add(s);
         }
         return new Page(items, hits.size(), p, n, partial, searched);
     }
 
     /** The search's filters as the store's query (the lists in memory use {@link #searchFilter}). */
-    private static List<Bson> searchWhere(Actor actor, String kind, String direction, String dateFrom, String dateTo) {
+    private static List<Bson> searchWhere(Actor actor, String kind, String direction, String dateFrom, String dateTo,
+                                          boolean filed) {
         List<Bson> where = new ArrayList<>(List.of(eq("agencyCode", actor.agencyCode())));
+        if (filed) {
+            where.add(in("status", FILED_STATUSES));
+        }
         if (kind != null && !kind.isBlank()) {
             where.add(eq("kind", kind));
         }
@@ -450,10 +476,11 @@ public class LetterQueries {
      * (on the embedded store, ADR 0016): its candidates' ids then come without reading the store at all.
      */
     private static Predicate<LetterListIndex.Entry> searchFilter(Actor actor, String kind,
-            String direction, String dateFrom, String dateTo) {
+            String direction, String dateFrom, String dateTo, boolean filed) {
         String from = dateFrom == null || dateFrom.isBlank() ? null : dateFrom;
         String to = dateTo == null || dateTo.isBlank() ? null : dateTo + "\uffff";
-        return e -> (kind == null || kind.isBlank() || kind.equals(e.kind()))
+        return e -> (!filed || FILED_STATUSES.contains(e.status()))
+                && (kind == null || kind.isBlank() || kind.equals(e.kind()))
                 && (direction == null || direction.isBlank() || direction.equals(e.direction()))
                 && (from == null || e.date() != null && e.date().compareTo(from) >= 0)
                 && (to == null || e.date() != null && e.date().compareTo(to) <= 0)

@@ -243,6 +243,50 @@ class LetterQueriesTest {
         }
 
         /**
+         * The archive's search looks at filed letters only (filed, or handed over or destroyed after), with the same
+         * visibility as a search, the same way on every path (the one query, ids in chunks, the lists in memory); with
+         * no words it lists every filed letter the caller may see; each item carries its filing.
+         */
+        @Test
+        void the_archive_searches_and_lists_the_filed_letters_the_caller_may_see_and_nothing_else() {
+            for (String id : List.of(OWN, TO_UNIT, ROUTED_UNIT, SECRET_IN)) {
+                log.apply(filed(id, RECORDS, 2580));
+            }
+            List<String> filed = List.of(OWN, TO_UNIT, ROUTED_UNIT, SECRET_IN);
+            LetterQueries byIds = new LetterQueries(store, true, 2);
+            LetterStore inMemory = new LetterStore(db, true);
+            inMemory.loadListIndex();
+            LetterQueries byIdsFromMemory = new LetterQueries(inMemory, true, 2);
+            int found = 0;
+            for (Actor actor : List.of(AUTHOR, CLERK, R_CLERK, OFFICER_03, OFFICER_04, NAMED, RECORDS, STRANGER, ADMIN)) {
+                List<String> mayOpen = filed.stream().filter(id -> queries.find(id, actor).isPresent()).sorted().toList();
+                for (String q : List.of("", "ขอ", "ขอเชิญประชุม", "ไม่มีในหนังสือใด")) {
+                    String what = actor.personId() + " searching the archive for '" + q + "'";
+                    Page one = queries.archive(actor, q, null, null, null, null, 0, 50, false);
+                    assertThat(ids(one)).as(what).isSubsetOf(mayOpen);
+                    if (q.isEmpty()) {
+                        assertThat(ids(one).stream().sorted().toList()).as(what).isEqualTo(mayOpen);
+                    }
+                    assertThat(ids(byIds.archive(actor, q, null, null, null, null, 0, 50, false))).as(what)
+                            .containsExactlyElementsOf(ids(one));
+                    assertThat(ids(byIdsFromMemory.archive(actor, q, null, null, null, null, 0, 50, false))).as(what)
+                            .containsExactlyElementsOf(ids(one));
+                    one.items().forEach(item -> assertThat(item.get("filing", Document.class).getString("fileCode"))
+                            .isEqualTo("๒.๓/๒๕๖๙"));
+                    found += ids(one).size();
+                }
+            }
+            assertThat(found).as("filed letters found").isGreaterThan(10);
+            // a search finds unfiled letters too; the archive does not
+            assertThat(ids(queries.search(CLERK, "ขอ", null, null, null, null, null, 0, 50))).contains(ROUTED_PERSON);
+            assertThat(ids(queries.archive(CLERK, "ขอ", null, null, null, null, 0, 50, false)))
+                    .contains(OWN, TO_UNIT, ROUTED_UNIT).doesNotContain(ROUTED_PERSON, OTHER_UNITS);
+            // the filters still apply
+            assertThat(ids(queries.archive(CLERK, "", null, null, "2027-01-01", null, 0, 50, false))).isEmpty();
+            assertThat(ids(byIdsFromMemory.archive(CLERK, "", null, null, "2027-01-01", null, 0, 50, false))).isEmpty();
+        }
+
+        /**
          * On the embedded store a search whose candidates are more than its limit reads only the most recently changed
          * of them, and says so; asked for all, it reads every one and finds what the unlimited search finds.
          */

@@ -53,13 +53,37 @@ public class ArchiveController {
             throw new org.saraban.api.common.InvalidFieldsException("QUERY_EMPTY", java.util.List.of(
                     new org.saraban.api.common.FieldError("q", "type what to search for")));
         }
+        checkDates(from, to);
+        return letters.search(currentActor.actor(), q, kind, direction, agency, from, to, page, size, all);
+    }
+
+    /**
+     * The archive's search (API.md, Archive): as {@link #search}, over the filed letters only (filed, handed over or
+     * destroyed); with no {@code q}, every filed letter that passes the filters, the latest dated first. Each item
+     * carries its {@code filing}.
+     */
+    @GetMapping(path = "/api/archive", produces = "application/json")
+    @Operation(summary = "Search the filed letters: q (Thai, no spaces needed; empty lists them all), kind, agency, "
+            + "from/to (ISO dates); items carry filing (file code, kept until); partial/searched as for /api/search")
+    public LetterQueries.Page archive(@RequestParam(defaultValue = "") String q,
+                                      @RequestParam(required = false) String kind,
+                                      @RequestParam(required = false) String agency,
+                                      @RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to,
+                                      @RequestParam(defaultValue = "0") int page,
+                                      @RequestParam(defaultValue = "20") int size,
+                                      @RequestParam(defaultValue = "false") boolean all) {
+        checkDates(from, to);
+        return letters.archive(currentActor.actor(), q, kind, agency, from, to, page, size, all);
+    }
+
+    private static void checkDates(String from, String to) {
         java.util.List<org.saraban.api.common.FieldError> dates = new java.util.ArrayList<>();
         checkDate("from", from, dates);
         checkDate("to", to, dates);
         if (!dates.isEmpty()) {
             throw new org.saraban.api.common.InvalidFieldsException("INVALID_DATE", dates);
         }
-        return letters.search(currentActor.actor(), q, kind, direction, agency, from, to, page, size, all);
     }
 
     private static void checkDate(String field, String value, java.util.List<org.saraban.api.common.FieldError> errors) {
@@ -73,7 +97,7 @@ public class ArchiveController {
         }
     }
 
-    @GetMapping(path = "/api/letters/{id}/bundle", produces = "application/zip")
+    @GetMapping(path = {"/api/letters/{id}/bundle", "/api/archive/{id}/bundle"}, produces = "application/zip")
     @Operation(summary = "The letter's archive bundle: PDF of record, events, hash chain to a signed checkpoint, "
             + "sealed manifest; verified offline by BundleVerifier")
     public ResponseEntity<byte[]> bundle(@PathVariable String id) throws IOException {
