@@ -108,6 +108,26 @@ public abstract class WebTestSupport {
         return body(r);
     }
 
+    /**
+     * A paper letter from กรมบัญชีกลาง, registered as received by {@code clerk} (so at the clerk's agency) from its scan
+     * (a minimal PDF naming its number) and what the clerk typed; returns the received letter's id.
+     */
+    protected String importPaperLetter(String clerk, String number, String date, String subject) throws Exception {
+        byte[] pdf = ("%PDF-1.4\n% " + number + "\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages"
+                + "/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+        String metadata = json.writeValueAsString(Map.of("number", number, "date", date,
+                "fromAgency", "กรมบัญชีกลาง", "subject", subject, "salutation", "เรียน",
+                "to", List.of("หัวหน้าส่วนราชการ"), "signatoryName", "นางสาวสมใจ ตั้งมั่น",
+                "signatoryPosition", "อธิบดีกรมบัญชีกลาง"));
+        MvcResult r = call(as(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/api/letters/import")
+                .file(new org.springframework.mock.web.MockMultipartFile("scan", "scan.pdf", "application/pdf", pdf))
+                .file(new org.springframework.mock.web.MockMultipartFile("metadata", "", MediaType.APPLICATION_JSON_VALUE,
+                        metadata.getBytes(StandardCharsets.UTF_8))), clerk));
+        assertStatus(r, 201);
+        return body(r).get("id").asText();
+    }
+
     protected JsonNode getJson(String username, String path, int expectedStatus) throws Exception {
         MvcResult r = call(as(get(path), username));
         assertStatus(r, expectedStatus);

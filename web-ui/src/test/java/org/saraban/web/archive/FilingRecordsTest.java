@@ -1,9 +1,7 @@
 package org.saraban.web.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,29 +10,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.saraban.web.WebTestSupport;
-import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Filing at ก.พ.ร. (นร ๑๒): the file plan and its retention classes decide what a letter is filed under and for
  * how long; the storage register and the unit's list of letters sent for storage show the filed letters.
  */
 class FilingRecordsTest extends WebTestSupport {
-
-    private String receivedPaperLetter(String number, String subject) throws Exception {
-        byte[] pdf = ("%PDF-1.4\n% " + number + "\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
-        String metadata = json.writeValueAsString(Map.of("number", number, "date", "2026-04-20",
-                "fromAgency", "กรมบัญชีกลาง", "subject", subject, "salutation", "เรียน",
-                "to", List.of("เลขาธิการ ก.พ.ร."), "signatoryName", "นางสาวสมใจ ตั้งมั่น",
-                "signatoryPosition", "อธิบดีกรมบัญชีกลาง"));
-        MvcResult r = call(as(multipart("/api/letters/import")
-                .file(new MockMultipartFile("scan", "scan.pdf", "application/pdf", pdf))
-                .file(new MockMultipartFile("metadata", "", MediaType.APPLICATION_JSON_VALUE,
-                        metadata.getBytes(StandardCharsets.UTF_8))), "opdc.clerk"));
-        assertStatus(r, 201);
-        return body(r).get("id").asText();
-    }
 
     private static List<String> fields(JsonNode problem) {
         List<String> out = new ArrayList<>();
@@ -60,8 +41,8 @@ class FilingRecordsTest extends WebTestSupport {
             assertThat(getJson("soc.records", "/api/archive/file-plan", 200).findValuesAsText("title"))
                     .doesNotContain("คดีและการสอบสวน");
 
-            String routine = receivedPaperLetter("กค ๐๔๑๐.๒/๑๑๑", "ขอความร่วมมือรายงานการใช้จ่ายงบประมาณ");
-            String caseFile = receivedPaperLetter("กค ๐๔๑๐.๒/๑๑๒", "ขอข้อมูลประกอบการสอบสวนข้อเท็จจริง");
+            String routine = importPaperLetter("opdc.clerk", "กค ๐๔๑๐.๒/๑๑๑", "2026-04-20", "ขอความร่วมมือรายงานการใช้จ่ายงบประมาณ");
+            String caseFile = importPaperLetter("opdc.clerk", "กค ๐๔๑๐.๒/๑๑๒", "2026-04-20", "ขอข้อมูลประกอบการสอบสวนข้อเท็จจริง");
             JsonNode refused = postJson("opdc.clerk", "/api/letters/" + routine + "/file", Map.of("fileCode", "๙.๙"), 422);
             assertThat(fields(refused)).containsExactly("fileCode");
             assertThat(getJson("opdc.clerk", "/api/letters/" + routine, 200).get("status").asText()).isEqualTo("RECEIVED");
@@ -104,7 +85,7 @@ class FilingRecordsTest extends WebTestSupport {
             postJson("opdc.records", "/api/archive/file-plan/retire", Map.of("code", "๒.๑"), 200);
             assertThat(getJson("opdc.records", "/api/archive/file-plan", 200).findValuesAsText("code"))
                     .containsExactly("๑.๑");
-            String later = receivedPaperLetter("กค ๐๔๑๐.๒/๑๑๓", "แจ้งผลการพิจารณางบประมาณ");
+            String later = importPaperLetter("opdc.clerk", "กค ๐๔๑๐.๒/๑๑๓", "2026-04-20", "แจ้งผลการพิจารณางบประมาณ");
             postJson("opdc.clerk", "/api/letters/" + later + "/file", Map.of("fileCode", "๒.๑"), 422);
             postJson("opdc.records", "/api/archive/file-plan/retire", Map.of("code", "๒.๑"), 409);
         } finally {
