@@ -286,6 +286,12 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
     await r.locator('input[name="to"]').fill('2100-12-31');
     await r.getByRole('button', { name: 'ค้นหา', exact: true }).click();
     await seeText(r.getByTestId('archive-results'), subject);
+    // the filed letters only, without words: listed in those dates with its file and how long it is kept
+    await r.locator('#archive-q').fill('');
+    await r.locator('input[name="filed"]').check();
+    await r.getByRole('button', { name: 'ค้นหา', exact: true }).click();
+    await seeText(r.getByTestId('archive-results'), subject);
+    await seeText(r.getByTestId('archive-results'), 'เก็บถึง พ.ศ.');
     await records.context.close();
   });
 

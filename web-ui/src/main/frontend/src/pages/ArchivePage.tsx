@@ -7,13 +7,16 @@ import { href } from '../router';
 interface Hit {
   id: string; subject: string | null; number: string | null; date: string | null; status: string; kind: string;
   snippet: string | null; score: number;
+  /** Where and how long it is kept, once filed. */
+  filing?: { fileCode: string; stamp: string } | null;
 }
 interface Page { items: Hit[]; total: number; partial?: boolean; searched?: number }
 
 /**
  * Archive search (issue 6): Thai free text without spaces, numbers and dates in either digits and either era,
  * with the letter kind as a filter; each hit opens the letter, and its archive bundle downloads for offline
- * verification.
+ * verification. "Filed only" searches the filed letters (GET /api/archive), and without words lists them all in
+ * the dates, each with its file code and how long it is kept.
  */
 export function ArchivePage() {
   const { t, e, n, id, date } = useI18n();
@@ -21,6 +24,7 @@ export function ArchivePage() {
   const [kind, setKind] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [filed, setFiled] = useState(false);
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,7 +38,7 @@ export function ArchivePage() {
       if (from) params.set('from', from);
       if (to) params.set('to', to);
       if (all) params.set('all', 'true');
-      setPage(await get<Page>(`/api/search?${params}`));
+      setPage(await get<Page>(`${filed ? '/api/archive' : '/api/search'}?${params}`));
       setError(null);
     } catch (e) {
       setError(e as ApiError);
@@ -49,7 +53,7 @@ export function ArchivePage() {
 
   const bundle = async (hit: Hit) => {
     try {
-      const blob = await getBlob(`/api/letters/${encodeURIComponent(hit.id)}/bundle`);
+      const blob = await getBlob(`/api/archive/${encodeURIComponent(hit.id)}/bundle`);
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = `saraban-bundle-${hit.id}.zip`;
@@ -73,11 +77,15 @@ export function ArchivePage() {
             {['EXTERNAL', 'INTERNAL', 'STAMPED', 'ORDER', 'REGULATION', 'ANNOUNCEMENT', 'STATEMENT', 'NEWS', 'CERTIFICATE',
               'MINUTES', 'MEMO'].map((k) => <option key={k} value={k}>{e(k)}</option>)}
           </select>
-          <button type="submit" class="primary" disabled={busy || !q.trim()}>{t('archive.search')}</button>
+          <button type="submit" class="primary" disabled={busy || (!q.trim() && !filed)}>{t('archive.search')}</button>
         </div>
         <div class="row dates">
           <label>{t('archive.from')} <input type="date" name="from" value={from} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
           <label>{t('archive.to')} <input type="date" name="to" value={to} onInput={(e) => setTo(e.currentTarget.value)} /></label>
+          <label class="check">
+            <input type="checkbox" name="filed" checked={filed} onChange={(e) => setFiled(e.currentTarget.checked)} />
+            {' '}{t('archive.filedOnly')}
+          </label>
         </div>
         <p class="hint">{t('archive.hint')}</p>
       </form>
@@ -98,7 +106,8 @@ export function ArchivePage() {
               <li key={hit.id} data-letter={hit.id}>
                 <a href={href(`/letters/${hit.id}`)}>{hit.subject ?? t('common.none')}</a>
                 {' '}<StatusBadge status={hit.status} />
-                <div class="meta">{hit.number ? id(hit.number) : ''}{hit.date ? ` · ${date(hit.date)}` : ''}</div>
+                <div class="meta">{hit.number ? id(hit.number) : ''}{hit.date ? ` · ${date(hit.date)}` : ''}
+                  {hit.filing ? ` · ${t('archive.file', { code: hit.filing.fileCode })} · ${hit.filing.stamp}` : ''}</div>
                 {hit.snippet ? <p class="snippet">{id(hit.snippet)}</p> : null}
                 <button type="button" class="link" onClick={() => void bundle(hit)}>{t('archive.bundle')}</button>
               </li>
