@@ -280,6 +280,8 @@ describe('a letter from สพร to นร ๐๕, end to end in the browser', 
     await shot(r, '13-archive-search');
     // dates after the letter's leave nothing; dates around it find it again
     await r.locator('input[name="from"]').fill('2100-01-01');
+    // the field shows the date as the browser's locale writes it; beside it, as a Thai reader reads it
+    await seeText(r.locator('.archive .dates'), '๑ มกราคม ๒๖๔๓');
     await r.getByRole('button', { name: 'ค้นหา', exact: true }).click();
     await seeText(r.getByTestId('archive-results'), 'พบ ๐ ฉบับ');
     await r.locator('input[name="from"]').fill('2000-01-01');

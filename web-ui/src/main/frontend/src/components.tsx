@@ -9,6 +9,25 @@ export const KINDS = ['EXTERNAL', 'INTERNAL', 'STAMPED', 'ORDER', 'REGULATION', 
 export const URGENCIES = ['NORMAL', 'URGENT', 'VERY_URGENT', 'MOST_URGENT'];
 export const SECRECIES = ['NONE', 'SECRET', 'VERY_SECRET', 'MOST_SECRET'];
 
+/**
+ * A date field: the browser's own picker, whose digits, order and era follow the browser's locale (often
+ * mm/dd/yyyy in the Common Era), and beside it the chosen date as a Thai reader reads it, with the Buddhist-Era
+ * year ("๒๓ พฤศจิกายน ๒๕๖๙"; in English, "23 November 2026"). The value stays an ISO date.
+ */
+export function DateInput({ id, name, value, onInput, invalid }: {
+  id?: string; name?: string; value: string; onInput: (value: string) => void; invalid?: boolean;
+}) {
+  const { date } = useI18n();
+  const shown = id ?? (name ? `date-${name}` : undefined);
+  return (
+    <span class="date-input">
+      <input id={id} name={name} type="date" value={value} aria-invalid={invalid ? true : undefined}
+        aria-describedby={value && shown ? `${shown}-read` : undefined} onInput={(ev) => onInput(ev.currentTarget.value)} />
+      {value ? <span class="date-read" id={shown ? `${shown}-read` : undefined}>{date(value)}</span> : null}
+    </span>
+  );
+}
+
 /** A choice among an API enumeration, each value in the reader's language; `none` adds an empty first choice. */
 export function EnumSelect({ id, values, value, onChange, none, label }: {
   id?: string; values: string[]; value: string; onChange: (v: string) => void; none?: string; label?: string;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type ApiError, get, getBlob } from '../api';
-import { ErrorBanner, StatusBadge } from '../components';
+import { DateInput, ErrorBanner, StatusBadge } from '../components';
 import { useI18n } from '../i18n';
 import { href } from '../router';
 
@@ -80,8 +80,8 @@ export function ArchivePage() {
           <button type="submit" class="primary" disabled={busy || (!q.trim() && !filed)}>{t('archive.search')}</button>
         </div>
         <div class="row dates">
-          <label>{t('archive.from')} <input type="date" name="from" value={from} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
-          <label>{t('archive.to')} <input type="date" name="to" value={to} onInput={(e) => setTo(e.currentTarget.value)} /></label>
+          <label>{t('archive.from')} <DateInput name="from" value={from} onInput={setFrom} /></label>
+          <label>{t('archive.to')} <DateInput name="to" value={to} onInput={setTo} /></label>
           <label class="check">
             <input type="checkbox" name="filed" checked={filed} onChange={(e) => setFiled(e.currentTarget.checked)} />
             {' '}{t('archive.filedOnly')}

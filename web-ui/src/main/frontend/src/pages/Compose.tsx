@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, patch, post, request } from '../api';
 import {
-  approvedUnsent, EditAfterApprovalWarning, EnumSelect, ErrorBanner, Field, KINDS, Loading, SECRECIES, URGENCIES, useReason,
+  approvedUnsent, DateInput, EditAfterApprovalWarning, EnumSelect, ErrorBanner, Field, KINDS, Loading, SECRECIES, URGENCIES, useReason,
 } from '../components';
 import { useAgencies, usePeople } from '../directory';
 import { useI18n } from '../i18n';
@@ -253,7 +253,7 @@ export function Compose({ me, letterId }: { me: Me; letterId?: string }) {
           <EnumSelect id="urgency" values={URGENCIES} value={draft.urgency} onChange={(urgency) => set({ urgency })} />
         </Field>
         <Field id="deliverBy" label="field.deliverBy" error={error}>
-          <input id="deliverBy" name="deliverBy" type="date" value={draft.deliverBy} onInput={(ev) => set({ deliverBy: ev.currentTarget.value })} />
+          <DateInput id="deliverBy" name="deliverBy" value={draft.deliverBy} onInput={(deliverBy) => set({ deliverBy })} />
         </Field>
         <Field id="secrecy" label="field.secrecy" error={error}>
           <EnumSelect id="secrecy" values={SECRECIES} value={draft.secrecy} onChange={(secrecy) => set({ secrecy })} />

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, getBlob, post } from '../api';
 import {
-  approvedUnsent, EditAfterApprovalWarning, ErrorBanner, Field, Loading, SecrecyBadge, StatusBadge, UrgencyBadge, useAction,
+  approvedUnsent, DateInput, EditAfterApprovalWarning, ErrorBanner, Field, Loading, SecrecyBadge, StatusBadge, UrgencyBadge, useAction,
 } from '../components';
 import { useAgencies, usePeople } from '../directory';
 import { currentYearBE } from '../format';
@@ -540,7 +540,7 @@ function RouteForm({ me, act }: { me: Me; act: Act }) {
         <textarea id="instruction" rows={2} value={instruction} onInput={(ev) => setInstruction(ev.currentTarget.value)} />
       </Field>
       <Field id="dueDate" label="action.dueDate" error={error}>
-        <input id="dueDate" type="date" value={dueDate} onInput={(ev) => setDueDate(ev.currentTarget.value)} />
+        <DateInput id="dueDate" value={dueDate} onInput={setDueDate} />
       </Field>
       <button type="submit" class="primary" disabled={busy}>{t('action.route')}</button>
     </form>

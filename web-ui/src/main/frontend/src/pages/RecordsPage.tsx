@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, post, withQuery } from '../api';
-import { ErrorBanner, Loading, useAction } from '../components';
+import { DateInput, ErrorBanner, Loading, useAction } from '../components';
 import { useAgencies } from '../directory';
 import { useI18n } from '../i18n';
 import { href } from '../router';
@@ -289,8 +289,8 @@ function Loans({ me }: { me: Me }) {
         ) : null}
         <label>{w.purpose}<input value={form.purpose} name="purpose" aria-invalid={!!error?.forField('purpose')}
           onInput={(e) => setForm({ ...form, purpose: e.currentTarget.value })} /></label>
-        <label>{w.due}<input type="date" value={form.dueDate} name="dueDate" aria-invalid={!!error?.forField('dueDate')}
-          onInput={(e) => setForm({ ...form, dueDate: e.currentTarget.value })} /></label>
+        <label>{w.due}<DateInput value={form.dueDate} name="dueDate" invalid={!!error?.forField('dueDate')}
+          onInput={(dueDate) => setForm({ ...form, dueDate })} /></label>
         <button type="submit" class="primary" disabled={busy}>{w.askLoan}</button>
       </form>
     </div>
