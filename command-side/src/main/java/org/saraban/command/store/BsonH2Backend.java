@@ -3,6 +3,8 @@ package org.saraban.command.store;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -10,6 +12,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import java.util.List;
 
 /**
  * The H2 backend with each collection's documents kept as BSON ({@link BsonDocumentType}). Everything
@@ -17,6 +20,11 @@ import org.h2.mvstore.MVStore;
  * opens with the other's map layout.
  */
 final class BsonH2Backend extends H2Backend {
+
+    /** What a unique index's map name ends with (after the stock backend's name for it). */
+    static final String UNIQUE_KEYS = "#keys";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BsonH2Backend.class);
 
     /** The store of a backend being constructed: H2's constructor opens the file's databases before ours runs. */
     private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
@@ -47,6 +55,7 @@ final class BsonH2Backend extends H2Backend {
         /** The map name prefixes of H2's backend ({@code H2Database}). */
         private static final String DATA = "databases.";
         private static final String META = "meta.";
+        private static final String INDEX = "._index_";
 
         private final MVStore store;
 
@@ -71,6 +80,27 @@ final class BsonH2Backend extends H2Backend {
                     new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
             MVMap<String, Object> meta = store.openMap(META + fullName);
             return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            String stock = getFullCollectionNamespace(collectionName) + INDEX + indexName;
+            if (store.hasMap(stock)) {
+                log.info("unique index {} of the stock backend dropped: it is built again from the documents", stock);
+                store.removeMap(stock);
+            }
+            MVMap<OrderedKey, Object> map = store.openMap(stock + UNIQUE_KEYS);
+            return new UniqueKeys(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            String name = getFullCollectionNamespace(collection.getCollectionName()) + INDEX + indexName + UNIQUE_KEYS;
+            if (store.hasMap(name)) {
+                store.removeMap(name);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package org.saraban.command.store;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -115,6 +117,91 @@ class BsonDocumentTypeTest {
             expected.set(6, changed);
             expected.add(sample(51));
             assertThat(letters.find().sort(new Document("_id", 1)).into(new ArrayList<>())).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void the_unique_indexes_of_a_stock_file_are_built_again_and_still_refuse_duplicates() {
+        MVStore old = new MVStore.Builder().fileName(dataDir.resolve("saraban.mv").toString()).autoCommitDisabled().open();
+        MongoServer oldServer = new MongoServer(new H2Backend(old));
+        try (MongoClient client = MongoClients.create("mongodb://" + oldServer.bind().getHostString() + ":"
+                + oldServer.getLocalAddress().getPort())) {
+            MongoCollection<Document> letters = client.getDatabase("saraban").getCollection("letters");
+            letters.createIndex(com.mongodb.client.model.Indexes.ascending("number", "author.id"),
+                    new com.mongodb.client.model.IndexOptions().unique(true).name("number_author"));
+            letters.insertMany(IntStream.rangeClosed(1, 50).mapToObj(BsonDocumentTypeTest::sample).toList());
+        }
+        old.commit();
+        oldServer.shutdownNow();
+        assertThat(indexMaps()).contains("saraban.letters._index__id_", "saraban.letters._index_number_author")
+                .noneMatch(name -> name.endsWith(BsonH2Backend.UNIQUE_KEYS));
+
+        for (int start = 0; start < 2; start++) { // the first start builds the indexes, the second finds them
+            long began = System.nanoTime();
+            try (EmbeddedMongo server = EmbeddedMongo.onDisk(dataDir, "127.0.0.1", 0);
+                 MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoCollection<Document> letters = client.getDatabase("saraban").getCollection("letters");
+                assertThat(letters.find(eq("_id", 7L)).first()).isEqualTo(sample(7));
+                assertThat(letters.find(com.mongodb.client.model.Filters.and(eq("number", "สพร ๐๑/9"),
+                        eq("author.id", "p-1"))).first()).isEqualTo(sample(9));
+                assertThatThrownBy(() -> letters.insertOne(sample(12))).isInstanceOf(MongoWriteException.class);
+                assertThatThrownBy(() -> letters.insertOne(sample(99).append("number", "สพร ๐๑/12")))
+                        .isInstanceOf(MongoWriteException.class);
+                for (int i = 0; i < 30; i++) { // many commits, then the compaction at close
+                    letters.insertOne(sample(1000 * (start + 1) + i));
+                    server.awaitDurable();
+                }
+                assertThat(letters.countDocuments()).isEqualTo(50 + 30 * (start + 1));
+            }
+            // the compaction at start and at close ends in well under its one-minute bound
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - began)).isLessThan(java.time.Duration.ofSeconds(20));
+            assertThat(indexMaps()).containsOnly("saraban.letters._index__id_" + BsonH2Backend.UNIQUE_KEYS,
+                    "saraban.letters._index_number_author" + BsonH2Backend.UNIQUE_KEYS);
+        }
+    }
+
+    @Test
+    void index_keys_are_equal_exactly_when_their_values_are_of_one_class_and_equal_and_survive_the_file() {
+        List<OrderedKey> keys = java.util.stream.Stream.of(
+                new de.bwaldvogel.mongo.backend.KeyValue("สพร ๐๑/1", 1.0),
+                new de.bwaldvogel.mongo.backend.KeyValue("สพร ๐๑/1", 2.0),
+                new de.bwaldvogel.mongo.backend.KeyValue("สพร ๐๑/2", 1.0),
+                new de.bwaldvogel.mongo.backend.KeyValue("สพร ๐๑/1", 1L << 60),
+                new de.bwaldvogel.mongo.backend.KeyValue("สพร ๐๑/1", null),
+                new de.bwaldvogel.mongo.backend.KeyValue(new de.bwaldvogel.mongo.bson.Document("a", 1.0).append("b", "x")),
+                new de.bwaldvogel.mongo.backend.KeyValue(new de.bwaldvogel.mongo.bson.Document("b", "x").append("a", 1.0)),
+                new de.bwaldvogel.mongo.backend.KeyValue(new ArrayList<>(List.of(1.0, "สอง"))),
+                new de.bwaldvogel.mongo.backend.KeyValue(new de.bwaldvogel.mongo.bson.ObjectId("65a1b2c3d4e5f60718293a4b")),
+                new de.bwaldvogel.mongo.backend.KeyValue(java.time.Instant.ofEpochMilli(1_763_800_000_000L)),
+                new de.bwaldvogel.mongo.backend.KeyValue(true),
+                new de.bwaldvogel.mongo.backend.KeyValue(-0.0),
+                new de.bwaldvogel.mongo.backend.KeyValue(0.0)).map(OrderedKey::new).toList();
+        ObjectDataType type = new ObjectDataType(); // how the index's map stores and compares them
+        WriteBuffer buffer = new WriteBuffer();
+        keys.forEach(k -> type.write(buffer, k));
+        ByteBuffer bytes = buffer.getBuffer().flip();
+        for (OrderedKey k : keys) {
+            Object read = type.read(bytes);
+            assertThat(read).isEqualTo(k);
+            assertThat(type.compare(read, k)).isZero();
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            for (int j = 0; j < keys.size(); j++) {
+                int c = type.compare(keys.get(i), keys.get(j));
+                assertThat(c == 0).as(keys.get(i) + " vs " + keys.get(j)).isEqualTo(i == j);
+                assertThat(Integer.signum(c)).isEqualTo(-Integer.signum(type.compare(keys.get(j), keys.get(i))));
+            }
+        }
+    }
+
+    /** The names of the letters' index maps in the file. */
+    private List<String> indexMaps() {
+        MVStore store = new MVStore.Builder().fileName(dataDir.resolve("saraban.mv").toString()).readOnly().open();
+        try {
+            return store.getMapNames().stream().filter(n -> n.startsWith("saraban.letters._index_")).sorted().toList();
+        } finally {
+            store.close();
         }
     }
 
