@@ -15,9 +15,11 @@ import org.h2.mvstore.MVStore;
 import java.util.List;
 
 /**
- * The H2 backend with each collection's documents kept as BSON ({@link BsonDocumentType}). Everything
- * else (maps' names, metadata, indexes, keys) is H2's backend as it is, so a file written by either
- * opens with the other's map layout.
+ * The H2 backend with each collection's documents kept as BSON ({@link BsonDocumentType}) and each unique index's
+ * keys ordered by value ({@link OrderedKey}). The data maps' names, the metadata and the documents' keys are H2's
+ * backend's as they are, so a file the stock backend wrote opens here. A unique index lives under a map name of its
+ * own ({@value #UNIQUE_KEYS} after the stock name), since its order is not the stock one: a stock file's index maps
+ * are dropped when their index opens, and the server builds each index again from the documents, once.
  */
 final class BsonH2Backend extends H2Backend {
 
