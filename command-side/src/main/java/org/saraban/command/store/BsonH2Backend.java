@@ -87,7 +87,7 @@ final class BsonH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
-            String stock = getFullCollectionNamespace(collectionName) + INDEX + indexName;
+            String stock = stockIndexMap(collectionName, indexName);
             if (store.hasMap(stock)) {
                 log.info("unique index {} of the stock backend dropped: it is built again from the documents", stock);
                 store.removeMap(stock);
@@ -99,10 +99,15 @@ final class BsonH2Backend extends H2Backend {
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            String name = getFullCollectionNamespace(collection.getCollectionName()) + INDEX + indexName + UNIQUE_KEYS;
+            String name = stockIndexMap(collection.getCollectionName(), indexName) + UNIQUE_KEYS;
             if (store.hasMap(name)) {
                 store.removeMap(name);
             }
+        }
+
+        /** The name H2's backend gives an index's map; this backend's map for it adds {@link #UNIQUE_KEYS}. */
+        private String stockIndexMap(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + INDEX + indexName;
         }
     }
 }

@@ -26,11 +26,15 @@ record OrderedKey(KeyValue key) implements Comparable<OrderedKey>, Serializable 
         if (this == other) {
             return 0;
         }
-        KeyValue a = key;
-        KeyValue b = other.key;
-        int c = Integer.compare(a.size(), b.size());
-        for (int i = 0; c == 0 && i < a.size(); i++) {
-            c = compareValues(a.get(i), b.get(i));
+        return compareSequences(key.size(), key::get, other.key.size(), other.key::get);
+    }
+
+    /** Two sequences: the shorter first, then value by value ({@link #compareValues}). */
+    private static int compareSequences(int sizeA, java.util.function.IntFunction<Object> a,
+                                        int sizeB, java.util.function.IntFunction<Object> b) {
+        int c = Integer.compare(sizeA, sizeB);
+        for (int i = 0; c == 0 && i < sizeA; i++) {
+            c = compareValues(a.apply(i), b.apply(i));
         }
         return c;
     }
@@ -67,11 +71,7 @@ record OrderedKey(KeyValue key) implements Comparable<OrderedKey>, Serializable 
         }
         if (a instanceof List<?> x) {
             List<?> y = (List<?>) b;
-            int c = Integer.compare(x.size(), y.size());
-            for (int i = 0; c == 0 && i < x.size(); i++) {
-                c = compareValues(x.get(i), y.get(i));
-            }
-            return c;
+            return compareSequences(x.size(), x::get, y.size(), y::get);
         }
         if (a instanceof byte[] x) {
             return java.util.Arrays.compareUnsigned(x, (byte[]) b);
